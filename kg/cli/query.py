@@ -1,0 +1,10 @@
+"""`kg query`: not yet written."""
+
+from __future__ import annotations
+
+import typer
+
+
+def query_cli() -> None:
+    """Not yet available."""
+    raise typer.Exit(2)

@@ -1,0 +1,10 @@
+"""`kg serve`: not yet written."""
+
+from __future__ import annotations
+
+import typer
+
+
+def serve_cli() -> None:
+    """Not yet available."""
+    raise typer.Exit(2)

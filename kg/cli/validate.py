@@ -1,0 +1,10 @@
+"""`kg validate`: not yet written."""
+
+from __future__ import annotations
+
+import typer
+
+
+def validate_cli() -> None:
+    """Not yet available."""
+    raise typer.Exit(2)
