@@ -1,10 +1,44 @@
-"""`kg serve`: not yet written."""
+"""`kg serve OUTDIR_OR_GRAPH [--host 127.0.0.1] [--port N]`: a read-only SPARQL endpoint (Oxigraph's server)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from kg.cli._common import console, errors_as_messages, fail
+from kg.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S, Endpoint, ServerError, is_loopback, serve
 
-def serve_cli() -> None:
-    """Not yet available."""
-    raise typer.Exit(2)
+
+def serve_cli(
+    target: Annotated[
+        Path,
+        typer.Argument(
+            help="A build folder (its graph.nq), an Oxigraph store directory (kg build --store) or an RDF file.",
+            show_default=False,
+        ),
+    ],
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you mean to share it).")] = (
+        DEFAULT_HOST
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = DEFAULT_PORT,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before the server stops it.", min=0.1)
+    ] = DEFAULT_TIMEOUT_S,
+) -> None:
+    """Serve a build read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/query until Ctrl-C."""
+    if not is_loopback(host):
+        console.print(f"Warning: listening on {host}: the endpoint is reachable from other machines", markup=False)
+
+    def announce(endpoint: Endpoint) -> None:
+        # Printed only once the server answers, so scripts may wait for this line.
+        typer.echo(f"SPARQL endpoint: {endpoint.query_url} (read-only, query timeout {timeout:g} s); Ctrl-C stops it")
+
+    with errors_as_messages():
+        try:
+            code = serve(target, host, port, timeout, on_ready=announce)
+        except ServerError as exc:
+            raise fail(str(exc)) from None
+    if code not in (0, -15):
+        raise fail(f"the Oxigraph server exited with code {code}")

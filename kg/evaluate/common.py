@@ -1,0 +1,81 @@
+"""What the scorers share: the error type, reading JSON and JSONL files, list items for reports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class EvaluationError(ValueError):
+    """A reference or prediction file that cannot be scored; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a list of misses or false positives."""
+
+    kind: str  # entity type, event type, …
+    label: str
+    docs: tuple[str, ...] = ()
+    note: str = ""
+
+
+def read_json(path: Path) -> object:
+    """A JSON file's content; raises :class:`EvaluationError` naming the file when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EvaluationError(f"{path}: invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+
+
+def read_jsonl(path: Path) -> Iterator[dict]:
+    """The JSON objects of a JSONL file, one a line; a bad line raises :class:`EvaluationError` naming it."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    with handle:
+        lineno = 0
+        try:
+            for lineno, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvaluationError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
+                if not isinstance(obj, dict):
+                    raise EvaluationError(
+                        f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}"
+                    )
+                yield obj
+        except UnicodeDecodeError as exc:
+            raise EvaluationError(f"{path}:{lineno + 1}: not UTF-8 text") from exc
+
+
+def first_object(path: Path) -> dict | list | None:
+    """The first JSON value of a JSON or JSONL file (to tell formats apart), or None when it has none."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = handle.read(1 << 20)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
+    decoder = json.JSONDecoder()
+    stripped = head.lstrip()
+    if not stripped:
+        return None
+    try:
+        value, _ = decoder.raw_decode(stripped)
+    except json.JSONDecodeError:
+        # a JSON file larger than the head: read it whole
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"{path}: neither JSON nor JSONL: {exc.msg} at line {exc.lineno}") from exc
+    return value if isinstance(value, (dict, list)) else None

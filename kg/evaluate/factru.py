@@ -1,0 +1,324 @@
+"""Scoring NER spans, posts and meetings against factRuEval-2016-style gold (``factru_dev.jsonl``).
+
+Prediction documents are ``{"id", "entities": [{"start", "end", "type"}], "positions": [...], "events": [...]}``;
+entity types are PER/ORG/LOC or ours (Person→PER, Organization→ORG, State and Place→LOC; Initiative is dropped,
+factRuEval has no such type). ``positions`` and ``events`` take the shape of extractions.jsonl, of which only the
+offsets, role and type are read, so a build's extractions.jsonl scores as it is.
+
+- NER *exact*: start, end and type equal. *overlap*: one-to-one matching of same-type spans sharing a razdel
+  token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
+- Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and its
+  evidence span overlaps the gold Position span (or an alternative) while its role shares a word with it; *strict*
+  also wants our «of» span to overlap one of Where's mentions when the gold has Where.
+- Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by a
+  predicted participant's span. Both fact kinds are matched one to one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from razdel import tokenize
+
+from kg.evaluate.common import EvaluationError, read_jsonl
+from kg.evaluate.metrics import Score, micro
+from kg.evaluate.text import key_words
+
+NER_TYPES = ("PER", "ORG", "LOC")
+TYPE_MAP = {
+    "Person": "PER",
+    "Organization": "ORG",
+    "State": "LOC",
+    "Place": "LOC",
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+}
+MODES = ("exact", "overlap", "token")
+MEETING_TYPES = frozenset({"Meeting", "Talks"})
+
+Span = tuple[int, int]
+
+
+def is_factru_gold(obj: object) -> bool:
+    """Whether a JSON object looks like a factRuEval gold document (text plus typed entity spans).
+
+    >>> is_factru_gold({"id": "a", "text": "x", "entities": [{"start": 0, "end": 1, "type": "PER"}]})
+    True
+    >>> is_factru_gold({"id": "a", "entities": []})
+    False
+    """
+    return (
+        isinstance(obj, dict)
+        and isinstance(obj.get("text"), str)
+        and isinstance(obj.get("entities"), list)
+        and all(isinstance(e, dict) and e.get("type") in NER_TYPES for e in obj["entities"])
+    )
+
+
+def load_gold(path: Path) -> dict[str, dict]:
+    """The gold documents of a factRuEval JSONL file by id; raises :class:`EvaluationError` naming the file."""
+    docs = {}
+    for n, doc in enumerate(read_jsonl(path), 1):
+        if not is_factru_gold(doc) or "id" not in doc:
+            raise EvaluationError(
+                f"{path}: document {n}: not factRuEval gold: needs 'id', 'text' and typed 'entities'"
+            )
+        docs[str(doc["id"])] = doc
+    if not docs:
+        raise EvaluationError(f"{path}: no documents")
+    return docs
+
+
+def load_predictions(path: Path) -> dict[str, dict]:
+    """Prediction documents by id (the README's format, or extractions.jsonl)."""
+    out = {}
+    for n, doc in enumerate(read_jsonl(path), 1):
+        if "id" not in doc or not isinstance(doc.get("entities"), list):
+            raise EvaluationError(f"{path}: document {n}: needs 'id' and an 'entities' list")
+        out[str(doc["id"])] = doc
+    return out
+
+
+def _span(obj: object) -> Span | None:
+    if isinstance(obj, dict) and isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int):
+        return obj["start"], obj["end"]
+    return None
+
+
+def record_to_prediction(record: object) -> dict:
+    """A kg.records.ArticleRecord as a prediction document (entities, positions, events with offsets)."""
+
+    def ref(r: object) -> dict | None:
+        return None if r is None else {"start": r.start, "end": r.end}
+
+    return {
+        "id": record.article.id,
+        "entities": [
+            {"start": m.start, "end": m.end, "type": m.type, "text": m.text} for m in record.mentions
+        ],
+        "positions": [
+            {
+                "person": ref(p.person),
+                "role": p.role,
+                "of": ref(p.of),
+                "evidence": {"start": p.evidence.start, "end": p.evidence.end, "text": p.evidence.text},
+            }
+            for p in record.positions
+        ],
+        "events": [{"type": e.type, "participants": [ref(r) for r in e.participants]} for e in record.events],
+    }
+
+
+def predict(
+    articles: Iterable[object], nlp: object, extract: Callable[..., Iterable[object]]
+) -> Iterator[dict]:
+    """Run ``extract(articles, nlp)`` (kg.build.extract_records) and yield prediction documents."""
+    for record in extract(articles, nlp):
+        yield record_to_prediction(record)
+
+
+def ner_spans(doc: dict) -> set[tuple[int, int, str]]:
+    """The distinct (start, end, PER/ORG/LOC) spans of a document; types without a factRuEval match are dropped.
+
+    >>> sorted(ner_spans({"entities": [{"start": 0, "end": 3, "type": "State"},
+    ...                                {"start": 5, "end": 9, "type": "Initiative"}]}))
+    [(0, 3, 'LOC')]
+    """
+    out = set()
+    for e in doc.get("entities", ()):
+        t = TYPE_MAP.get(e.get("type"))
+        if t and isinstance(e.get("start"), int) and isinstance(e.get("end"), int):
+            out.add((e["start"], e["end"], t))
+    return out
+
+
+def _token_sets(
+    text: str, spans: Iterable[tuple[int, int, str]]
+) -> dict[tuple[int, int, str], frozenset[int]]:
+    tokens = [(t.start, t.stop) for t in tokenize(text)]
+    return {s: frozenset(i for i, (a, b) in enumerate(tokens) if a < s[1] and s[0] < b) for s in spans}
+
+
+def _overlap_tp(text: str, gold: set, pred: set, etype: str) -> int:
+    g = [s for s in sorted(gold) if s[2] == etype]
+    p = [s for s in sorted(pred) if s[2] == etype]
+    toks = _token_sets(text, g + p)
+    pairs = sorted(
+        (-len(toks[a] & toks[b]), i, j) for i, a in enumerate(g) for j, b in enumerate(p) if toks[a] & toks[b]
+    )
+    used_g, used_p = set(), set()
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+    return len(used_g)
+
+
+def score_ner(gold: dict[str, dict], predictions: dict[str, dict], mode: str = "exact") -> dict[str, Score]:
+    """P/R/F1 per type and ``"micro"`` in one mode (exact, overlap or token); missing predictions count as empty."""
+    if mode not in MODES:
+        raise ValueError(f"unknown NER scoring mode {mode!r}, expected one of {', '.join(MODES)}")
+    counts = {t: [0, 0, 0] for t in NER_TYPES}  # tp, predicted, gold
+    for doc_id, gdoc in sorted(gold.items()):
+        g = ner_spans(gdoc)
+        p = ner_spans(predictions.get(doc_id, {}))
+        for t in NER_TYPES:
+            gt = {s for s in g if s[2] == t}
+            pt = {s for s in p if s[2] == t}
+            if mode == "exact":
+                c = (len(gt & pt), len(pt), len(gt))
+            elif mode == "overlap":
+                c = (_overlap_tp(gdoc["text"], gt, pt, t), len(pt), len(gt))
+            else:
+                toks = _token_sets(gdoc["text"], gt | pt)
+                gtok = frozenset().union(*(toks[s] for s in gt))
+                ptok = frozenset().union(*(toks[s] for s in pt))
+                c = (len(gtok & ptok), len(ptok), len(gtok))
+            for k in range(3):
+                counts[t][k] += c[k]
+    scores = {t: Score(*counts[t]) for t in NER_TYPES}
+    scores["micro"] = micro(list(scores.values()))
+    return scores
+
+
+def _mention_spans(gdoc: dict) -> dict[str, list[Span]]:
+    out = {}
+    for m in gdoc.get("mentions", ()):
+        parts = [(s["start"], s["end"]) for s in m.get("spans", ())] if m.get("discontinuous") else []
+        out[str(m["id"])] = parts or [(m["start"], m["end"])]
+    return out
+
+
+def _overlaps(a: Span | None, spans: Iterable[Span]) -> bool:
+    return a is not None and any(a[0] < b[1] and b[0] < a[1] for b in spans)
+
+
+def _arg(fact: dict, role: str) -> list[dict]:
+    return [a for a in fact.get("args", ()) if a.get("role") == role]
+
+
+def _obj_spans(args: list[dict], mentions: dict[str, list[Span]]) -> list[Span]:
+    return [s for a in args for mid in a.get("mention_ids", ()) for s in mentions.get(str(mid), ())]
+
+
+@dataclass(frozen=True)
+class FactScores:
+    """Occupation (strict and lenient) and Meeting P/R/F1."""
+
+    occupation_strict: Score
+    occupation_lenient: Score
+    meeting: Score
+
+
+def _one_to_one(golds: list, preds: list, ok: Callable[[object, object], bool]) -> int:
+    used: set[int] = set()
+    tp = 0
+    for g in golds:
+        for j, p in enumerate(preds):
+            if j not in used and ok(g, p):
+                used.add(j)
+                tp += 1
+                break
+    return tp
+
+
+def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScores:
+    """Score predicted positions against Occupation facts and Meeting/Talks events against Meeting facts."""
+    strict = lenient = meeting = (0, 0, 0)
+    for doc_id, gdoc in sorted(gold.items()):
+        mentions = _mention_spans(gdoc)
+        pdoc = predictions.get(doc_id, {})
+        occ = []
+        for f in gdoc.get("facts", ()):
+            if f.get("type") != "Occupation":
+                continue
+            positions = _arg(f, "Position")
+            pos_spans = [(a["start"], a["end"]) for a in positions if "start" in a]
+            pos_spans += [
+                (x["start"], x["end"]) for a in positions for x in a.get("alternatives", ()) if "start" in x
+            ]
+            pos_words = (
+                frozenset().union(*(key_words(a.get("text", "")) for a in positions))
+                if positions
+                else frozenset()
+            )
+            occ.append(
+                (
+                    _obj_spans(_arg(f, "Who"), mentions),
+                    pos_spans,
+                    pos_words,
+                    bool(positions),
+                    _obj_spans(_arg(f, "Where"), mentions),
+                )
+            )
+        preds = pdoc.get("positions", ())
+
+        def who_and_post(g: tuple, p: dict) -> bool:
+            who, pos_spans, pos_words, has_pos, _ = g
+            if not _overlaps(_span(p.get("person")), who):
+                return False
+            if not has_pos:
+                return True
+            return _overlaps(_span(p.get("evidence")), pos_spans) and bool(
+                key_words(p.get("role") or "") & pos_words
+            )
+
+        def full(g: tuple, p: dict) -> bool:
+            return who_and_post(g, p) and (not g[4] or _overlaps(_span(p.get("of")), g[4]))
+
+        n = (len(preds), len(occ))
+        strict = (strict[0] + _one_to_one(occ, list(preds), full), strict[1] + n[0], strict[2] + n[1])
+        lenient = (
+            lenient[0] + _one_to_one(occ, list(preds), who_and_post),
+            lenient[1] + n[0],
+            lenient[2] + n[1],
+        )
+        meets = [
+            [_obj_spans([a], mentions) for a in _arg(f, "Participant")]
+            for f in gdoc.get("facts", ())
+            if f.get("type") == "Meeting"
+        ]
+        events = [e for e in pdoc.get("events", ()) if e.get("type") in MEETING_TYPES]
+
+        def meets_ok(g: list[list[Span]], e: dict) -> bool:
+            spans = [_span(p) for p in e.get("participants", ())]
+            return all(any(_overlaps(s, part) for s in spans) for part in g)
+
+        meeting = (
+            meeting[0] + _one_to_one(meets, events, meets_ok),
+            meeting[1] + len(events),
+            meeting[2] + len(meets),
+        )
+    return FactScores(Score(*strict), Score(*lenient), Score(*meeting))
+
+
+@dataclass(frozen=True)
+class FactRuReport:
+    """NER scores per mode and fact scores for a set of predictions against factRuEval gold."""
+
+    gold: str
+    docs: int
+    predicted_docs: int
+    ner: dict[str, dict[str, Score]]  # mode -> type or "micro" -> score
+    facts: FactScores
+
+
+def evaluate_predictions(
+    gold: dict[str, dict], predictions: dict[str, dict], gold_path: str = ""
+) -> FactRuReport:
+    """Score prediction documents against loaded factRuEval gold in every mode."""
+    unknown = sorted(set(predictions) - set(gold))
+    if unknown:
+        raise EvaluationError(
+            f"{gold_path or 'gold'}: has no document {unknown[0]!r} that the predictions name"
+        )
+    return FactRuReport(
+        gold_path,
+        len(gold),
+        sum(1 for d in gold if d in predictions),
+        {mode: score_ner(gold, predictions, mode) for mode in MODES},
+        score_facts(gold, predictions),
+    )

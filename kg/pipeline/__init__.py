@@ -1,0 +1,57 @@
+"""The spaCy pipeline: ``build_nlp()`` gives ``spacy.blank("ru")`` with Slovnet and our components.
+
+Every component lives in its own module and registers its factory there (and as a ``spacy_factories`` entry
+point); importing this package registers them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from kg.pipeline import gazetteer, morph, ner, normalize, sentences, syntax  # noqa: F401 - registers factories
+
+#: Components added after the NER, in order; later issues append to it.
+KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize"]
+
+
+class ModelError(ValueError):
+    """A ``--model`` that cannot be used: not installed, not a pipeline, or without an NER."""
+
+
+def _load_model(model: str) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        where = "folder" if Path(model).exists() else "installed package or folder"
+        raise ModelError(f"cannot load spaCy model {model!r} as an {where}: {exc}") from exc
+    if "ner" not in nlp.pipe_names and not any(n.endswith("ner") for n in nlp.pipe_names) \
+            and not any(n in nlp.pipe_names for n in ("entity_ruler", "span_ruler")):
+        raise ModelError(f"spaCy model {model!r} has no NER component (pipes: {', '.join(nlp.pipe_names) or 'none'})")
+    return nlp
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """The pipeline: Slovnet (from the natasha wheel) by default, or an installed spaCy model's NER."""
+    if model is None:
+        nlp = spacy.blank("ru")
+        for name in ("kg_sentences", "kg_slovnet_morph", "kg_slovnet_syntax", "kg_slovnet_ner"):
+            nlp.add_pipe(name)
+    else:
+        nlp = _load_model(model)
+        has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
+        has_morph = any(n in nlp.pipe_names for n in ("morphologizer", "tagger"))
+        first = nlp.pipe_names[0] if nlp.pipe_names else None
+        if not has_sents:
+            nlp.add_pipe("kg_sentences", before=first) if first else nlp.add_pipe("kg_sentences")
+        if not has_morph:
+            nlp.add_pipe("kg_slovnet_morph", after="kg_sentences" if not has_sents else None,
+                         before=None if not has_sents else first)
+        if "parser" not in nlp.pipe_names:
+            nlp.add_pipe("kg_slovnet_syntax", after="kg_slovnet_morph" if not has_morph else None,
+                         before=None if not has_morph else nlp.pipe_names[0])
+    for name in KG_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,252 @@
+"""``kg_gazetteer``: states, organisations and initiatives from lists and patterns, merged with the NER.
+
+After it, ``doc.ents`` carry our five types as labels (Person, State, Organization, Initiative, Place), the
+gazetteer key in ``kb_id_`` where one is known, the source («ner», «gazetteer», «pattern») in ``id_``, and the
+nominative name in ``span._.kg_norm`` where the list or pattern fixes it. Spans that are not actors (photo
+credits, web addresses, diseases, generic words) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.pipeline import lexicon
+from kg.pipeline.morphology import nominative, recover_shape
+
+if not Span.has_extension("kg_norm"):
+    Span.set_extension("kg_norm", default=None)
+
+NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place",
+             "Person": "Person", "Organization": "Organization", "State": "State", "Place": "Place",
+             "Initiative": "Initiative"}
+
+# words that name no one in particular
+GENERIC = {"сми", "мид", "цк", "правительство", "министерство", "парламент", "госсовет", "посольство",
+           "администрация", "ведомство", "пресс-служба", "кабмин", "минобороны", "минфин", "минэкономики"}
+_NOT_ACTOR = re.compile(
+    r"(?i)^(covid|sars|mers|ковид|коронавирус|вич\b|спид\b|эбол|грипп|пандеми|эпидеми)|https?://|www\.|"
+    r"\.(kz|ru|com|org|net|cn|uz|kg|info|io|su|by|ua|tj)\b|@"
+)
+# photo credits and bylines: «© AP Photo/ Tatan Syuflana», «Фото: …» up to the end of the line
+_CREDIT = re.compile(r"(©|\(c\)|\b(Фото|Photo|Foto)\s*[:/—-]|\bAP Photo\b|Getty Images|Shutterstock)[^\n]*", re.I)
+
+# the keywords after which a quoted or capitalised name is an initiative
+INITIATIVE_WORDS = {"инициатива", "программа", "госпрограмма", "проект", "формат", "механизм", "стратегия",
+                    "концепция", "план", "доктрина", "платформа", "диалог", "мегапроект"}
+_CAP_INITIATIVE_HEADS = {"программа", "инициатива", "проект", "стратегия", "концепция", "госпрограмма"}
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{2,90}?)[»”“\"]")
+
+# organisations that belong to a state: «МИД Казахстана», «Госсовет КНР»
+STATE_BOUND = {
+    "мид": ("mfa", "МИД"),
+    "министерство иностранных дел": ("mfa", "МИД"),
+    "госсовет": ("state-council", "Государственный совет"),
+    "государственный совет": ("state-council", "Государственный совет"),
+    "правительство": ("government", "Правительство"),
+    "посольство": ("embassy", "Посольство"),
+    "парламент": ("parliament", "Парламент"),
+    "министерство обороны": ("defence-ministry", "Министерство обороны"),
+    "минобороны": ("defence-ministry", "Министерство обороны"),
+    "министерство торговли": ("trade-ministry", "Министерство торговли"),
+    "министерство финансов": ("finance-ministry", "Министерство финансов"),
+    "минфин": ("finance-ministry", "Министерство финансов"),
+    "генконсульство": ("consulate", "Генеральное консульство"),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span proposed as an entity, before overlaps are settled."""
+
+    start: int  # token offsets
+    end: int
+    type: str
+    source: str
+    key: str = ""
+    norm: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def genitive(label: str) -> str:
+    """A name in the genitive, word by word, keeping acronyms (for «МИД Казахстана»).
+
+    >>> genitive("Казахстан"), genitive("КНР"), genitive("Китай")
+    ('Казахстана', 'КНР', 'Китая')
+    """
+    out = []
+    for word in label.split(" "):
+        parse = None if word.isupper() else lexicon._nominative_parse(word)
+        form = parse.inflect({"gent"}) if parse is not None else None
+        out.append(recover_shape(form.word, word) if form else word)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=None)
+def _forms(names: tuple[str, ...]) -> tuple[str, ...]:
+    forms: set[str] = set()
+    for name in names:
+        forms |= lexicon.case_forms(name)
+    return tuple(sorted(forms))
+
+
+class Gazetteer:
+    """Finds listed and patterned names and settles them against the NER's spans."""
+
+    def __init__(self, nlp: Language, name: str = "kg_gazetteer") -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in lexicon.entries():
+            self.matcher.add(entry.key, [nlp.make_doc(f) for f in _forms(entry.names)])
+        for head in STATE_BOUND:
+            self.heads.add(head, [nlp.make_doc(f) for f in _forms((head,))])
+
+    # -- finding -------------------------------------------------------------------------------------------
+    def _listed(self, doc: Doc) -> list[Candidate]:
+        table = lexicon.by_key()
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            entry = table[doc.vocab.strings[match_id]]
+            found.append(Candidate(start, end, entry.type, "gazetteer", entry.key, entry.label))
+        return found
+
+    def _quoted_initiatives(self, doc: Doc) -> list[Candidate]:
+        found = []
+        for m in _QUOTED.finditer(doc.text):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+            if span is None or not any(c.isalpha() for c in span.text):
+                continue
+            window = doc[max(span.sent.start, span.start - 7) : span.start]
+            if any(t.lemma_ in INITIATIVE_WORDS or t.lower_ in INITIATIVE_WORDS for t in window):
+                text = span.text.strip()
+                label = text[0].upper() + text[1:]
+                found.append(Candidate(span.start, span.end, "Initiative", "pattern", "", label))
+        return found
+
+    def _phrase_initiatives(self, doc: Doc) -> list[Candidate]:
+        """«инициатива по глобальной безопасности данных», «Китайско-казахстанская программа …»."""
+        found = []
+        for tok in doc:
+            if tok.lemma_ not in INITIATIVE_WORDS:
+                continue
+            left = tok.i
+            while left > tok.sent.start and doc[left - 1].pos_ == "ADJ" and doc[left - 1].text[:1].isupper() \
+                    and (left - 1 > tok.sent.start or "-" in doc[left - 1].text):
+                left -= 1
+            after = tok.i + 1
+            if tok.lemma_ == "инициатива" and after < len(doc) and doc[after].lower_ in ("по", "о"):
+                right = after + 1
+            elif left < tok.i and tok.lemma_ in _CAP_INITIATIVE_HEADS:
+                right = after
+            else:
+                continue
+            end = right
+            while end < tok.sent.end and (
+                doc[end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+                or doc[end].lower_ == "из" and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "NUM")
+            ) and end - right < 8:
+                end += 1
+            if end == right or not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(right, end)):
+                continue
+            head = [nominative(t.text, t.pos_, t.morph.to_dict()) for t in doc[left : tok.i + 1]]
+            head[0] = head[0][:1].upper() + head[0][1:]
+            label = " ".join(head) + " " + doc[tok.i + 1 : end].text
+            found.append(Candidate(left, end, "Initiative", "pattern", "", label))
+        return found
+
+    def _state_bound(self, doc: Doc, states: list[Candidate]) -> list[Candidate]:
+        table = lexicon.by_key()
+        found = []
+        for match_id, start, end in self.heads(doc):
+            prefix, label = STATE_BOUND[doc.vocab.strings[match_id]]
+            sent = doc[start].sent
+            after = [s for s in states if s.start >= end and s.start < sent.end and s.start - end <= 8]
+            nxt = min(after, key=lambda s: s.start, default=None)
+            if nxt is None:
+                continue
+            state = table[nxt.key]
+            key = f"organization/{prefix}-{nxt.key.split('/', 1)[1]}"
+            norm = table[key].label if key in table else f"{label} {genitive(state.label)}"
+            span_end = nxt.end if nxt.start == end else end  # «МИД Казахстана» takes the state in
+            found.append(Candidate(start, span_end, "Organization", "pattern", key, norm))
+        return found
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        """Every accepted entity candidate, overlaps settled: the longest wins, lists and patterns on ties."""
+        listed = self._listed(doc)
+        states = [c for c in listed if c.type == "State"]
+        pattern = self._quoted_initiatives(doc) + self._phrase_initiatives(doc) + self._state_bound(doc, states)
+        ner = [Candidate(e.start, e.end, NER_TYPES.get(e.label_, "Place"), e.id_ or "ner", e.kb_id_ or "")
+               for e in doc.ents if e.label_ in NER_TYPES]
+        rank = {"gazetteer": 0, "pattern": 1}
+        ordered = sorted(pattern + listed + ner, key=lambda c: (-c.length, rank.get(c.source, 2), c.start, c.key))
+        taken = [False] * len(doc)
+        credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
+        accepted = []
+        for cand in ordered:
+            if any(taken[cand.start : cand.end]) or not self._is_actor(doc, cand, credits):
+                continue
+            for i in range(cand.start, cand.end):
+                taken[i] = True
+            accepted.append(cand)
+        return sorted(accepted, key=lambda c: c.start)
+
+    @staticmethod
+    def _is_actor(doc: Doc, cand: Candidate, credits: list[tuple[int, int]]) -> bool:
+        span = doc[cand.start : cand.end]
+        text = span.text.strip()
+        if not text or not any(c.isalpha() for c in text):
+            return False
+        if any(a <= span.start_char < b for a, b in credits):
+            return False
+        if cand.source == "gazetteer" and not Gazetteer._shape_ok(text, cand.key):
+            return False
+        if cand.source == "ner":
+            if text.lower() in GENERIC or _NOT_ACTOR.search(text):
+                return False
+            if cand.type == "Person" and (not text[0].isupper() or any(c.isdigit() for c in text)):
+                return False
+        return True
+
+    @staticmethod
+    def _shape_ok(text: str, key: str) -> bool:
+        """A listed proper name must be capitalised as a name is («того» is not Togo, «кнр» is no state)."""
+        entry = lexicon.by_key()[key]
+        lower = text.lower().replace("ё", "е")
+        if any(n.isupper() and n.lower().replace("ё", "е") == lower for n in entry.names):
+            return text.isupper()
+        if entry.type in ("State", "Person", "Place"):
+            return text[:1].isupper()
+        return True
+
+    def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
+        """Replace ``doc.ents`` with the accepted candidates."""
+        ents = []
+        for cand in found:
+            span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=cand.key, span_id=cand.source)
+            ents.append(span)
+        doc.ents = ents
+        for cand, span in zip(found, doc.ents):
+            if cand.norm:
+                span._.kg_norm = cand.norm
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory("kg_gazetteer", assigns=["doc.ents", "span._.kg_norm"])
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    """Factory of the gazetteer and pattern component."""
+    return Gazetteer(nlp, name)
+
+

@@ -1,0 +1,99 @@
+"""Gazetteer data: states (ISO 3166 in Russian), organisations, initiatives, known persons; and their case forms."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.iri import slug
+from kg.pipeline import models
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entity: its key, type, labels and the names it goes by."""
+
+    key: str  # «state/kazakhstan»
+    type: str
+    label: str
+    label_en: str | None
+    names: tuple[str, ...]  # the label and every alias
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[Entry, ...]:
+    """Every gazetteer entry, in a stable order."""
+    out = []
+    for row in _rows("states.tsv"):
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        out.append(Entry(f"state/{slug(row['en'])}", "State", row["ru"], row["en"], (row["ru"], *aliases)))
+    for file, type_ in (("organizations.tsv", "Organization"), ("initiatives.tsv", "Initiative"),
+                        ("persons.tsv", "Person")):
+        for row in _rows(file):
+            aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
+            out.append(Entry(f"{type_.lower()}/{row['key']}", type_, row["ru"], row["en"] or None,
+                             (row["ru"], *aliases)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def by_key() -> dict[str, Entry]:
+    """Gazetteer entries by key."""
+    return {e.key: e for e in entries()}
+
+
+@lru_cache(maxsize=1)
+def wikidata() -> dict[str, str]:
+    """Checked Wikidata identifiers by entity key (only these are ever linked)."""
+    return {row["key"]: row["qid"] for row in _rows("wikidata.tsv")}
+
+
+def _nominative_parse(word: str):  # noqa: ANN202 - pymorphy's Parse
+    parses = models.morph_analyzer().parse(word)
+    for p in parses:
+        if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO"):
+            return p
+    return None
+
+
+def case_forms(name: str) -> set[str]:
+    """Lower-case forms of a name in the six cases: every word inflected, and only up to the first noun.
+
+    >>> sorted(f for f in case_forms("Китайская Народная Республика") if f.startswith("китайской"))
+    ['китайской народной республике', 'китайской народной республики', 'китайской народной республикой']
+    >>> "одного пояса, одного пути" in case_forms("Один пояс, один путь")
+    True
+    >>> "республики казахстан" in case_forms("Республика Казахстан")
+    True
+    >>> "кнр" in case_forms("КНР")
+    True
+    """
+    forms = {name.lower()}
+    words, tails = [], []
+    for w in name.split(" "):
+        core = w.rstrip(",.;:")
+        words.append(core)
+        tails.append(w[len(core):])
+    parses = [None if (w.isupper() and len(w) > 1) or not w.replace("-", "").isalpha() else _nominative_parse(w)
+              for w in words]
+    first_noun = next((i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), len(words) - 1)
+    for case in CASES:
+        for limit in (len(words) - 1, first_noun):
+            out = []
+            for i, (w, p) in enumerate(zip(words, parses)):
+                if p is not None and i <= limit:
+                    form = p.inflect({case, p.tag.number} if p.tag.number else {case}) or p.inflect({case})
+                    out.append((form.word if form else w.lower()) + tails[i])
+                else:
+                    out.append(w.lower() + tails[i])
+            forms.add(" ".join(out))
+    return {f.replace("ё", "е") for f in forms} | forms

@@ -1,0 +1,68 @@
+"""``kg_slovnet_syntax``: dependency heads from the Slovnet parser, kept in ``token._.kg_head`` / ``kg_dep``.
+
+The heads are kept in extensions rather than spaCy's own parse so that they never move sentence boundaries.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.pipeline import models
+from kg.pipeline.morph import sentence_chunks
+
+if not Token.has_extension("kg_head"):
+    Token.set_extension("kg_head", default=None)
+    Token.set_extension("kg_dep", default="")
+
+
+class SlovnetSyntax:
+    """Parses each sentence with Slovnet; the root's head is itself."""
+
+    def __init__(self, name: str = "kg_slovnet_syntax") -> None:
+        self.name = name
+
+    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(token index, head index, relation) for every non-space token."""
+        chunks = list(sentence_chunks(doc))
+        parsed = models.slovnet_syntax().map([[t.text for t in chunk] for chunk in chunks])
+        found = []
+        for chunk, markup in zip(chunks, parsed):
+            for token, tag in zip(chunk, markup.tokens):
+                head = int(tag.head_id)
+                head_index = chunk[head - 1].i if 0 < head <= len(chunk) else token.i
+                found.append((token.i, head_index, tag.rel))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> None:
+        """Write heads and relations on the tokens."""
+        for i, head, rel in found:
+            doc[i]._.kg_head = head
+            doc[i]._.kg_dep = rel
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory("kg_slovnet_syntax", assigns=["token._.kg_head", "token._.kg_dep"])
+def make_syntax(nlp: Language, name: str) -> SlovnetSyntax:
+    """Factory of the Slovnet dependency parser."""
+    return SlovnetSyntax(name)
+
+
+def head_of(token: Token) -> Token:
+    """The syntactic head of a token: spaCy's parse when present, else Slovnet's."""
+    doc = token.doc
+    if doc.has_annotation("DEP"):
+        return token.head
+    if token._.kg_head is None:
+        return token
+    return doc[token._.kg_head]
+
+
+def dep_of(token: Token) -> str:
+    """The dependency relation of a token (spaCy's parse when present, else Slovnet's)."""
+    if token.doc.has_annotation("DEP"):
+        return token.dep_
+    return token._.kg_dep or ""

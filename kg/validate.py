@@ -1,0 +1,245 @@
+"""SHACL validation of a built graph against ``ontologies/shapes.ttl``: a report, never a raise on violations.
+
+pyshacl is imported here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from kg.vocab import PREFIXES, SHAPES_FILE
+
+SHAPES_IRI = "https://w3id.org/partnership-kg/shapes#"
+
+#: Prefixes used to shorten IRIs in reports (display only: the local part may contain '/').
+_SHORT = {"dsh": SHAPES_IRI, "sh": str(SH), **PREFIXES}
+
+#: RDF formats by file suffix, for reading graphs to validate.
+FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
+
+#: Formats whose files may hold named graphs.
+_QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+_RDFLIB_OWN_DEPRECATIONS = r"(Dataset\.\w+|ConjunctiveGraph) is deprecated"
+
+
+class GraphReadError(ValueError):
+    """A graph file that cannot be read: names the file and, where the parser says, the line."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which node broke which shape, on which path, and why."""
+
+    focus: str
+    path: str | None
+    shape: str
+    constraint: str
+    message: str
+    severity: str
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of a validation: ``conforms``, pyshacl's text, the results as records and as a graph."""
+
+    conforms: bool
+    text: str
+    violations: tuple[Violation, ...]
+    graph: Graph = field(repr=False, compare=False)
+
+
+def short(node: Node | None) -> str:
+    """A readable form of an RDF term: a prefixed IRI where a known prefix fits, else the term as is.
+
+    >>> short(URIRef("https://w3id.org/partnership-kg/id/person/van-i"))
+    'kgr:person/van-i'
+    >>> short(URIRef("https://w3id.org/partnership-kg/shapes#MentionShape"))
+    'dsh:MentionShape'
+    >>> short(URIRef("urn:x"))
+    '<urn:x>'
+    >>> short(Literal("Ван И", lang="ru"))
+    '"Ван И"@ru'
+    """
+    if node is None:
+        return ""
+    if isinstance(node, URIRef):
+        # the longest namespace wins, so kgr: is not shadowed by a shorter one
+        for prefix, iri in sorted(_SHORT.items(), key=lambda kv: -len(kv[1])):
+            if node.startswith(iri) and len(node) > len(iri):
+                return f"{prefix}:{node[len(iri):]}"
+        return f"<{node}>"
+    if isinstance(node, BNode):
+        return "[]"
+    if isinstance(node, Literal):
+        text = f'"{node}"'
+        if node.language:
+            return f"{text}@{node.language}"
+        if node.datatype is not None:
+            return f"{text}^^{short(node.datatype)}"
+        return text
+    return str(node)
+
+
+def load_shapes(path: Path | str = SHAPES_FILE) -> Graph:
+    """Read a SHACL shapes graph (Turtle)."""
+    return read_graph(Path(path))
+
+
+def _union(graph: Graph) -> Graph:
+    """The union of all named graphs of a Dataset (a plain Graph is returned as it is)."""
+    if not isinstance(graph, ConjunctiveGraph):
+        return graph
+    union = Graph()
+    # quads() walks every named graph and the default one (triples() of a Dataset sees only the default graph)
+    for s, p, o, _ in graph.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def statement_count(graph: Graph) -> int:
+    """How many statements a graph holds (for a Dataset, over all its named graphs)."""
+    if isinstance(graph, ConjunctiveGraph):
+        return sum(1 for _ in graph.quads((None, None, None, None)))
+    return len(graph)
+
+
+def validate(graph: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
+    """Validate a graph (a Dataset is validated as the union of its graphs) against the SHACL shapes."""
+    try:
+        import pyshacl
+    except ImportError as exc:  # pragma: no cover - a core dependency, but say how to get it
+        raise ImportError("validation needs pyshacl: pip install 'pyshacl>=0.26'") from exc
+
+    data = _union(graph)
+    if ontology is not None:
+        # mixed into a copy of our own, never into the caller's graph
+        mixed = Graph()
+        mixed += data
+        mixed += _union(ontology)
+        data = mixed
+    conforms, results, text = pyshacl.validate(
+        data,
+        shacl_graph=shapes if shapes is not None else load_shapes(),
+        inference="none",  # rdfs inference is too slow; the graph asserts the superclasses itself
+        advanced=True,  # SHACL-SPARQL constraints on mention offsets
+        # the shapes carry no rules and there is no inference, so pyshacl never writes to the data graph;
+        # validating in place saves a copy of the whole graph
+        inplace=True,
+        allow_warnings=False,
+        abort_on_first=False,
+    )
+    return Report(conforms=bool(conforms), text=str(text), violations=_violations(results), graph=results)
+
+
+def _violations(results: Graph) -> tuple[Violation, ...]:
+    """The results of a SHACL report graph as records, in a stable order."""
+    out = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        value = results.value(result, SH.value)
+        out.append(
+            Violation(
+                focus=short(results.value(result, SH.focusNode)),
+                path=short(results.value(result, SH.resultPath)) or None,
+                shape=_shape_name(results, results.value(result, SH.sourceShape)),
+                constraint=short(results.value(result, SH.sourceConstraintComponent)),
+                message=" ".join(str(m) for m in sorted(results.objects(result, SH.resultMessage))),
+                severity=short(results.value(result, SH.resultSeverity)),
+                value=short(value) if value is not None else None,
+            )
+        )
+    return tuple(sorted(out, key=lambda v: (v.shape, v.focus, v.path or "", v.message, v.value or "")))
+
+
+def _shape_name(results: Graph, shape: Node | None) -> str:
+    """A shape's name; an anonymous shape is named by its path, so the report still says where it is."""
+    if isinstance(shape, BNode):
+        path = results.value(shape, SH.path)
+        return f"[] on {short(path)}" if path is not None else "[]"
+    return short(shape)
+
+
+def format_report(report: Report, limit: int = 50) -> str:
+    """A readable report: counts per shape, then one line per violation ``focus — path: message (shape)``."""
+    if report.conforms:
+        return "conforms: 0 violations"
+    counts = Counter(v.shape for v in report.violations)
+    lines = [f"{len(report.violations)} violations of {len(counts)} shapes:"]
+    lines += [f"  {n:5d}  {shape}" for shape, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines.append("")
+    for v in report.violations[:limit]:
+        where = f"{v.focus} — {v.path}" if v.path else v.focus
+        lines.append(f"{where}: {v.message} ({v.shape})")
+    if len(report.violations) > limit:
+        lines.append(f"… and {len(report.violations) - limit} more")
+    return "\n".join(lines)
+
+
+@contextmanager
+def quiet_rdflib_deprecations() -> Iterator[None]:
+    """Silence the deprecation warnings raised by rdflib 7's own TriG / N-Quads / JSON-LD code, and only those."""
+    # rdflib's quad parsers and serialisers still call the Dataset API it deprecates (default_context,
+    # contexts, ConjunctiveGraph); with filterwarnings=error they would fail every read of a .trig file
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", _RDFLIB_OWN_DEPRECATIONS, DeprecationWarning, r"rdflib\.")
+        yield
+
+
+def read_graph(path: Path) -> Graph:
+    """Read an RDF file, the format taken from its suffix; quads formats give a Dataset."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = " ".join(sorted(FORMATS))
+        suffix = path.suffix or "(none)"
+        raise GraphReadError(f"{path}: unknown RDF file suffix {suffix!r}; expected one of {known}")
+    if not path.is_file():
+        raise GraphReadError(f"{path}: no such file")
+    graph: Graph = Dataset() if fmt in _QUAD_FORMATS else Graph()
+    try:
+        with path.open("rb") as source, quiet_rdflib_deprecations():
+            graph.parse(source, format=fmt, publicID=path.resolve().as_uri())
+    except Exception as exc:  # parsers raise many unrelated types; all mean "cannot read this file"
+        raise GraphReadError(f"cannot read {path} as {fmt}: {_parse_problem(exc, path)}") from exc
+    return graph
+
+
+def _parse_problem(exc: Exception, path: Path) -> str:
+    """What a parser said, on one line, with the line number where it can be found."""
+    why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+    line: int | None = None
+    if isinstance(getattr(exc, "lines", None), int):  # rdflib's Turtle / TriG BadSyntax: 0-based
+        line = exc.lines + 1  # type: ignore[attr-defined]
+    elif isinstance(getattr(exc, "lineno", None), int):  # json.JSONDecodeError
+        line = exc.lineno  # type: ignore[attr-defined]
+    elif hasattr(exc, "getLineNumber"):  # xml.sax.SAXParseException
+        line, why = exc.getLineNumber(), exc.getMessage()
+    else:  # the N-Triples / N-Quads parser quotes the bad line but does not count lines
+        line = _line_of(path, str(exc).rpartition("\n")[2].strip("'"))
+    why = " ".join(str(why).split())
+    return f"line {line}: {why}" if line is not None else why
+
+
+def _line_of(path: Path, text: str) -> int | None:
+    """The 1-based number of the first line of a file that reads ``text`` (stripped), if any."""
+    if not text.strip():
+        return None
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        return next((n for n, line in enumerate(lines, 1) if line.strip() == text.strip()), None)
