@@ -195,7 +195,7 @@ def format_report(report: Report, limit: int = 50) -> str:
 
 @contextmanager
 def quiet_rdflib_deprecations() -> Iterator[None]:
-    """Silence the deprecation warnings raised by rdflib 7's own TriG / N-Quads / JSON-LD code, and only those."""
+    """Silence only the deprecation warnings raised by rdflib 7's own TriG / N-Quads / JSON-LD code."""
     # rdflib's quad parsers and serialisers still call the Dataset API it deprecates (default_context,
     # contexts, ConjunctiveGraph); with filterwarnings=error they would fail every read of a .trig file
     with warnings.catch_warnings():

@@ -44,9 +44,19 @@ def evaluate_cli(
         console=Console(stderr=True),
         transient=True,
     )
-    with errors_as_messages(), progress:
-        task = progress.add_task("extract", total=None)
-        report = evaluate(target, gold, model, predictions_out, lambda n: progress.update(task, completed=n))
+    task = progress.add_task("extract", total=None)
+
+    def tick(done: int) -> None:
+        # the bar shows only when the pipeline runs (factRuEval gold), not when a build is scored
+        if not progress.live.is_started:
+            progress.start()
+        progress.update(task, completed=done)
+
+    try:
+        with errors_as_messages():
+            report = evaluate(target, gold, model, predictions_out, tick)
+    finally:
+        progress.stop()
     renderables = (
         factru_renderables(report) if isinstance(report, FactRuReport) else seeds_renderables(report)
     )

@@ -1,7 +1,8 @@
 """Scoring a build against references: hand-made seeds gold and factRuEval-2016 NER and facts.
 
-:mod:`kg.evaluate.seeds` scores extractions.jsonl against ``seeds-gold.json``; :mod:`kg.evaluate.factru` scores
-predicted spans, posts and meetings against factRuEval-style JSONL; :mod:`kg.evaluate.report` makes rich tables.
+:mod:`kg.evaluate.seeds` scores extractions.jsonl against ``seeds-gold.json``; :mod:`kg.evaluate.factru`
+scores predicted spans, posts and meetings against factRuEval-style JSONL; :mod:`kg.evaluate.report` makes
+rich tables.
 """
 
 from __future__ import annotations

@@ -63,19 +63,23 @@ def first_object(path: Path) -> dict | list | None:
     """The first JSON value of a JSON or JSONL file (to tell formats apart), or None when it has none."""
     try:
         with path.open(encoding="utf-8") as handle:
-            head = handle.read(1 << 20)
+            line = ""
+            for line in handle:  # the first non-empty line, however long
+                if line.strip():
+                    break
+            if not line.strip():
+                return None
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError:
+                # not one value a line: a pretty-printed JSON file
+                handle.seek(0)
+                try:
+                    value = json.loads(handle.read())
+                except json.JSONDecodeError as exc:
+                    raise EvaluationError(
+                        f"{path}: neither JSON nor JSONL: {exc.msg} at line {exc.lineno}"
+                    ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise EvaluationError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from exc
-    decoder = json.JSONDecoder()
-    stripped = head.lstrip()
-    if not stripped:
-        return None
-    try:
-        value, _ = decoder.raw_decode(stripped)
-    except json.JSONDecodeError:
-        # a JSON file larger than the head: read it whole
-        try:
-            value = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"{path}: neither JSON nor JSONL: {exc.msg} at line {exc.lineno}") from exc
     return value if isinstance(value, (dict, list)) else None

@@ -1,11 +1,11 @@
 """Scoring predicted events against gold events, document by document.
 
 A predicted event matches a gold one of its document when the types are equal, every gold participant is among
-the predicted participants (through entity matching), and at most one predicted participant is extra. A predicted
-participant is not counted as extra when it is the state or organisation in which a gold participant holds a gold
-post (Ван И's Китай), since naming both the minister and the country is a fair reading of «talks». Matching is
-one-to-one, greedy, fewest extras first; optional gold events are matched after the others, and a prediction
-matching one is neither right nor wrong.
+the predicted participants (through entity matching), and at most one predicted participant is extra. A
+predicted participant is not counted as extra when it is the state or organisation in which a gold participant
+holds a gold post (Ван И's Китай), since naming both the minister and the country is a fair reading of
+«talks». Matching is one-to-one, greedy, fewest extras first; optional gold events are matched after the
+others, and a prediction matching one is neither right nor wrong.
 """
 
 from __future__ import annotations

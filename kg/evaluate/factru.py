@@ -1,17 +1,17 @@
 """Scoring NER spans, posts and meetings against factRuEval-2016-style gold (``factru_dev.jsonl``).
 
-Prediction documents are ``{"id", "entities": [{"start", "end", "type"}], "positions": [...], "events": [...]}``;
-entity types are PER/ORG/LOC or ours (Person→PER, Organization→ORG, State and Place→LOC; Initiative is dropped,
-factRuEval has no such type). ``positions`` and ``events`` take the shape of extractions.jsonl, of which only the
-offsets, role and type are read, so a build's extractions.jsonl scores as it is.
+Prediction documents are ``{"id", "entities": [{"start", "end", "type"}], "positions": [...], "events":
+[...]}``; entity types are PER/ORG/LOC or ours (Person→PER, Organization→ORG, State and Place→LOC; Initiative
+is dropped, factRuEval has no such type). ``positions`` and ``events`` take the shape of extractions.jsonl, of
+which only the offsets, role and type are read, so a build's extractions.jsonl scores as it is.
 
 - NER *exact*: start, end and type equal. *overlap*: one-to-one matching of same-type spans sharing a razdel
   token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
-- Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and its
-  evidence span overlaps the gold Position span (or an alternative) while its role shares a word with it; *strict*
-  also wants our «of» span to overlap one of Where's mentions when the gold has Where.
-- Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by a
-  predicted participant's span. Both fact kinds are matched one to one.
+- Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
+  its evidence span overlaps the gold Position span (or an alternative) while its role shares a word with it;
+  *strict* also wants our «of» span to overlap one of Where's mentions when the gold has Where.
+- Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by
+  a predicted participant's span. Both fact kinds are matched one to one.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def is_factru_gold(obj: object) -> bool:
 
 
 def load_gold(path: Path) -> dict[str, dict]:
-    """The gold documents of a factRuEval JSONL file by id; raises :class:`EvaluationError` naming the file."""
+    """The gold documents of a factRuEval JSONL file by id; a bad file raises :class:`EvaluationError`."""
     docs = {}
     for n, doc in enumerate(read_jsonl(path), 1):
         if not is_factru_gold(doc) or "id" not in doc:
@@ -121,7 +121,7 @@ def predict(
 
 
 def ner_spans(doc: dict) -> set[tuple[int, int, str]]:
-    """The distinct (start, end, PER/ORG/LOC) spans of a document; types without a factRuEval match are dropped.
+    """The distinct (start, end, PER/ORG/LOC) spans of a document; types factRuEval lacks are dropped.
 
     >>> sorted(ner_spans({"entities": [{"start": 0, "end": 3, "type": "State"},
     ...                                {"start": 5, "end": 9, "type": "Initiative"}]}))
@@ -158,7 +158,7 @@ def _overlap_tp(text: str, gold: set, pred: set, etype: str) -> int:
 
 
 def score_ner(gold: dict[str, dict], predictions: dict[str, dict], mode: str = "exact") -> dict[str, Score]:
-    """P/R/F1 per type and ``"micro"`` in one mode (exact, overlap or token); missing predictions count as empty."""
+    """P/R/F1 per type and ``"micro"`` in one mode (exact, overlap, token); a missing document is empty."""
     if mode not in MODES:
         raise ValueError(f"unknown NER scoring mode {mode!r}, expected one of {', '.join(MODES)}")
     counts = {t: [0, 0, 0] for t in NER_TYPES}  # tp, predicted, gold

@@ -16,7 +16,10 @@ from kg.evaluate.seeds import ENTITY_TYPES, SeedsReport
 
 def prf_table(title: str, rows: Iterable[tuple[str, Score]]) -> Table:
     """A table of P/R/F1 with the counts behind them."""
-    table = Table(title=title, title_justify="left")
+    rows = list(rows)
+    split = any(s.tp_gold is not None and s.tp_gold != s.tp for _, s in rows)
+    caption = "TP a/b: a right predictions, b gold items recalled" if split else None
+    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
     for name, justify in (
         ("", "left"),
         ("P", "right"),
@@ -116,7 +119,10 @@ def seeds_renderables(report: SeedsReport) -> Iterator[RenderableType]:
 
 def factru_renderables(report: FactRuReport) -> Iterator[RenderableType]:
     """What `kg evaluate factru_dev.jsonl` prints."""
-    yield Text(f"{report.gold}: {report.docs} documents, {report.predicted_docs} with predictions")
+    yield Text(
+        f"{report.gold or 'factRuEval gold'}: {report.docs} documents, "
+        f"{report.predicted_docs} with predictions"
+    )
     for mode in MODES:
         scores = report.ner[mode]
         yield prf_table(f"NER, {mode}", [*((t, scores[t]) for t in NER_TYPES), ("micro", scores["micro"])])

@@ -2,16 +2,17 @@
 
 Rules a reader of the figures needs (the gold file's own ``about`` text gives the rest):
 
-- A predicted entity is one entity ``id`` of the build, with the type and label of its first mention. It is right
-  when its label or one of its mentions' surface texts names a gold entity of the same type in any inflection
-  (:func:`kg.evaluate.text.names_match`). Several predicted nodes for one gold entity are all right; they are
-  listed as *split* so a resolution error stays visible.
+- A predicted entity is one entity ``id`` of the build, with the type and label of its first mention. It is
+  right when its label or one of its mentions' surface texts names a gold entity of the same type in any
+  inflection (:func:`kg.evaluate.text.names_match`). Several predicted nodes for one gold entity are all
+  right; they are listed as *split* so a resolution error stays visible.
 - ``same_as`` joins gold entities into one (Нур-Султан = Астана): it is recalled when any member is predicted,
   and predicting the members as separate nodes costs nothing.
-- A prediction matching only ``optional`` gold entities is neither right nor wrong; optional ones are never missed.
+- A prediction matching only ``optional`` gold entities is neither right nor wrong; optional ones are never
+  missed.
 - A Person, State, Organization or Initiative whose label matches a ``must_not_be_actor`` string is wrong. A
-  mention text that matches one, inside an otherwise right entity, adds one false positive per distinct
-  (type, text) without taking the entity's match away.
+  mention text that matches one, inside an otherwise right entity, adds one false positive per distinct (type,
+  text) without taking the entity's match away.
 - Positions, events and facts are scored per document; gold document «000» is the extraction whose id is «000»
   or starts with «000_». Extraction documents that no gold document names are left out of every figure.
 """
@@ -327,7 +328,7 @@ def _position_matches(gpos: dict, pos: dict, matcher: Matcher) -> bool:
 
 
 def score_positions(docs: list[dict], matcher: Matcher) -> PositionScores:
-    """Score predicted posts per document: a gold position is recalled in a document where a prediction matches."""
+    """Score posts per document: a gold position is recalled in a document where a prediction matches."""
     gold = matcher.gold
     by_doc = {d["_gold_doc"]: d for d in docs}
     tp = predicted = n_gold = tp_gold = 0

@@ -33,10 +33,20 @@ def _load_model(model: str) -> Language:
     return nlp
 
 
+def split_slashes(nlp: Language) -> None:
+    """Make «/ТАСС/.» and «/COVID-19/» three tokens: news wraps agencies and asides in slashes."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "/"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "/", r"(?<=/)\."]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"/"]).finditer
+
+
 def build_nlp(model: str | None = None) -> Language:
     """The pipeline: Slovnet (from the natasha wheel) by default, or an installed spaCy model's NER."""
     if model is None:
         nlp = spacy.blank("ru")
+        split_slashes(nlp)
         for name in ("kg_sentences", "kg_slovnet_morph", "kg_slovnet_syntax", "kg_slovnet_ner"):
             nlp.add_pipe(name)
     else:

@@ -16,8 +16,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.pipeline import lexicon
-from kg.pipeline.morphology import nominative, recover_shape
+from kg import lexicon
+from kg.lexicon import genitive
+from kg.morphology import nominative
 
 if not Span.has_extension("kg_norm"):
     Span.set_extension("kg_norm", default=None)
@@ -40,6 +41,7 @@ _CREDIT = re.compile(r"(©|\(c\)|\b(Фото|Photo|Foto)\s*[:/—-]|\bAP Photo\b
 INITIATIVE_WORDS = {"инициатива", "программа", "госпрограмма", "проект", "формат", "механизм", "стратегия",
                     "концепция", "план", "доктрина", "платформа", "диалог", "мегапроект"}
 _CAP_INITIATIVE_HEADS = {"программа", "инициатива", "проект", "стратегия", "концепция", "госпрограмма"}
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{2,90}?)[»”“\"]")
 
 # organisations that belong to a state: «МИД Казахстана», «Госсовет КНР»
@@ -74,20 +76,6 @@ class Candidate:
     @property
     def length(self) -> int:
         return self.end - self.start
-
-
-def genitive(label: str) -> str:
-    """A name in the genitive, word by word, keeping acronyms (for «МИД Казахстана»).
-
-    >>> genitive("Казахстан"), genitive("КНР"), genitive("Китай")
-    ('Казахстана', 'КНР', 'Китая')
-    """
-    out = []
-    for word in label.split(" "):
-        parse = None if word.isupper() else lexicon._nominative_parse(word)
-        form = parse.inflect({"gent"}) if parse is not None else None
-        out.append(recover_shape(form.word, word) if form else word)
-    return " ".join(out)
 
 
 @lru_cache(maxsize=None)
@@ -198,7 +186,33 @@ class Gazetteer:
             for i in range(cand.start, cand.end):
                 taken[i] = True
             accepted.append(cand)
+        accepted += self._propagated_persons(doc, taken, accepted)
         return sorted(accepted, key=lambda c: c.start)
+
+    @staticmethod
+    def _propagated_persons(doc: Doc, taken: list[bool], accepted: list[Candidate]) -> list[Candidate]:
+        """A surname met again in the same article names the same person, also where the NER missed it
+        («М. Тлеуберди отметил …» after «Мухтаром Тлеуберди»)."""
+        surnames = set()
+        for c in accepted:
+            if c.type == "Person" and c.length >= 2:
+                last = doc[c.end - 1]
+                if last.is_alpha and len(last.text) > 3:
+                    surnames.add(last.lemma_.lower())
+                    surnames.add(last.lower_)
+        found = []
+        for tok in doc:
+            if taken[tok.i] or not tok.is_alpha or not tok.text[:1].isupper() or len(tok.text) < 4:
+                continue
+            if tok.lower_ not in surnames and tok.lemma_.lower() not in surnames:
+                continue
+            start = tok.i
+            while start > 0 and not taken[start - 1] and _INITIAL.match(doc[start - 1].text):
+                start -= 1
+            for i in range(start, tok.i + 1):
+                taken[i] = True
+            found.append(Candidate(start, tok.i + 1, "Person", "ner"))
+        return found
 
     @staticmethod
     def _is_actor(doc: Doc, cand: Candidate, credits: list[tuple[int, int]]) -> bool:

@@ -46,11 +46,3 @@ def slovnet_syntax() -> Any:
     model = Syntax.load(NEWS_SYNTAX, batch_size=16)
     model.navec(navec())
     return model
-
-
-@lru_cache(maxsize=1)
-def morph_analyzer() -> Any:
-    """pymorphy3 analyser (pymorphy2 breaks on Python 3.11)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()

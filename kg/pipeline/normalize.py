@@ -10,8 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.pipeline import models
-from kg.pipeline.morphology import nominative, nominative_phrase, recover_shape
+from kg.morphology import morph_analyzer, nominative, nominative_phrase, recover_shape
 from kg.pipeline.syntax import head_of
 
 if not Span.has_extension("kg_norm"):
@@ -56,7 +55,7 @@ def guess_name_nominative(word: str) -> str:
     >>> guess_name_nominative("Нуртлеу")
     'Нуртлеу'
     """
-    parses = [p for p in models.morph_analyzer().parse(word) if {"Name", "Surn", "Patr"} & p.tag.grammemes]
+    parses = [p for p in morph_analyzer().parse(word) if {"Name", "Surn", "Patr"} & p.tag.grammemes]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return word
     best = parses[0]

@@ -261,6 +261,9 @@ class _Reader:
             ent["events"] = [{"id": i, "role": r} for i, r in ent["events"]]
             ent["posts"] = sorted(ent["posts"], key=lambda x: (x["label"], x["id"]))
             ent["supports"] = sorted(set(ent["supports"]))
+            ent["articles"] = sorted(
+                set(ent["articles"]).union(*(self.events[e["id"]]["articles"] for e in ent["events"]))
+            )
             ent["facts"] = sorted(set(ent["facts"]))
 
     def read_event(self, e: Node) -> None:
@@ -359,8 +362,10 @@ class _Reader:
 
 
 def _event_short(ev: dict[str, Any]) -> str:
+    """«Переговоры 2020-09-12»: the event's type and date, short enough for the canvas."""
     when = ev["date"] or ev["partialDate"] or ""
-    return f"{ev['typeLabel']} {when}".strip()
+    label = ev["typeLabel"][:1].upper() + ev["typeLabel"][1:]
+    return f"{label} {when}".strip()
 
 
 def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
@@ -477,7 +482,7 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
             "events": sorted(keys), "physics": False, "hidden": True}))
     edges.sort(key=lambda item: item[0])
     for i, ((_, _, src, dst), options) in enumerate(edges):
-        net.add_edge_fast(src, dst, id=f"e{i}", arrows="", smooth=False, **options)
+        net.add_edge_fast(src, dst, id=f"e{i}", **options)
 
     net.options = _options(len(net.nodes))
     n_articles = len(reader.articles)
@@ -487,14 +492,15 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
         "events": events,
         "facts": reader.facts,
         "articles": reader.articles,
-        "kinds": [{"kind": k, "label": label, "shape": shape, "color": fill, "border": border,
+        "kinds": [{"kind": k, "label": label, "one": KIND_SINGULAR[k], "shape": shape, "color": fill, "border": border,
                    "count": sum(1 for e in entities.values() if e["kind"] == k) if k != "Event" else len(events)}
                   for k, label, shape, fill, border in KINDS],
         "eventTypes": [{**t, "color": score_color(t["score"])}
                        for t in sorted(reader.event_types.values(), key=lambda t: (-(t["score"] or -99), t["name"]))],
         "scale": score_stops(),
         "counts": {"entities": len(entities), "events": len(events), "articles": n_articles,
-                   "nodes": len(net.nodes), "edges": sum(1 for e in net.edges if e["mode"] != "edges")},
+                   "nodes": len(net.nodes), "edges": sum(1 for e in net.edges if e["mode"] != "edges"),
+                   "pairs": sum(1 for e in net.edges if e["mode"] == "edges")},
     }
     return net
 
@@ -520,7 +526,7 @@ def _options(n_nodes: int) -> dict[str, Any]:
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"}},
-        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1,
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}, "selectionWidth": 2, "hoverWidth": 1,
                   "font": {"size": 10, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff",
                            "align": "middle"}},
     }

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from kg.pipeline import models
+
+@lru_cache(maxsize=1)
+def morph_analyzer() -> Any:
+    """pymorphy3 analyser (pymorphy2 breaks on Python 3.11)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
           "Par": "gent", "Voc": "voct"}
@@ -34,7 +42,7 @@ def _matches(parse: Any, pos: str, feats: dict[str, str], strict: bool) -> bool:
 
 def select_parse(word: str, pos: str, feats: dict[str, str]) -> Any | None:
     """The pymorphy3 parse of a word that agrees with the tagger's POS and features, or None."""
-    parses = models.morph_analyzer().parse(word)
+    parses = morph_analyzer().parse(word)
     for strict in (True, False):
         for parse in parses:
             if _matches(parse, pos, feats, strict):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.iri import slug
-from kg.pipeline import models
+from kg.morphology import morph_analyzer, recover_shape
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
@@ -57,8 +57,19 @@ def wikidata() -> dict[str, str]:
     return {row["key"]: row["qid"] for row in _rows("wikidata.tsv")}
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """State key by the lower-case name of its capital (a capital in an actor's role stands for its state)."""
+    states = {row["alpha2"]: f"state/{slug(row['en'])}" for row in _rows("states.tsv")}
+    out = {}
+    for row in _rows("capitals.tsv"):
+        if row["alpha2"] in states:
+            out[row["ru"].lower().replace("ё", "е")] = states[row["alpha2"]]
+    return out
+
+
 def _nominative_parse(word: str):  # noqa: ANN202 - pymorphy's Parse
-    parses = models.morph_analyzer().parse(word)
+    parses = morph_analyzer().parse(word)
     for p in parses:
         if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO"):
             return p
@@ -97,3 +108,17 @@ def case_forms(name: str) -> set[str]:
                     out.append(w.lower() + tails[i])
             forms.add(" ".join(out))
     return {f.replace("ё", "е") for f in forms} | forms
+
+
+def genitive(label: str) -> str:
+    """A name in the genitive, word by word, keeping acronyms (for «МИД Казахстана»).
+
+    >>> genitive("Казахстан"), genitive("КНР"), genitive("Китай")
+    ('Казахстана', 'КНР', 'Китая')
+    """
+    out = []
+    for word in label.split(" "):
+        parse = None if word.isupper() else _nominative_parse(word)
+        form = parse.inflect({"gent"}) if parse is not None else None
+        out.append(recover_shape(form.word, word) if form else word)
+    return " ".join(out)

@@ -1,0 +1,242 @@
+"""``kg build``: articles in, graph files out. Reads, extracts, resolves, builds the graph, writes every output.
+
+Nothing in the output folder is touched until everything has been built in memory; each file is then replaced
+atomically, so a failed or interrupted rebuild leaves the previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.export import jsonld_context, serialize, write_atomic
+from kg.iri import DEFAULT_BASE, article_key, mint
+from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
+from kg.sources import Problem, read_inputs
+
+OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "context.jsonld", "extractions.jsonl",
+                "graph.html")
+
+
+@dataclass
+class BuildReport:
+    """What a build read, wrote and skipped."""
+
+    articles: list[str] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    validation: Any = None  # kg.validate.Report when validation ran
+    notes: list[str] = field(default_factory=list)
+
+
+def extract_records(
+    articles: Iterable[Article],
+    nlp: Any,
+    batch_size: int = 16,
+    on_error: Callable[[Problem], None] | None = None,
+) -> Iterator[ArticleRecord]:
+    """Stream articles through the pipeline; an article a component fails on is reported and skipped."""
+    from kg.extract import to_record
+
+    def handler(name: str, component: Any, docs: list[Any], exc: Exception) -> None:
+        for doc in docs:
+            article = getattr(doc, "_context", None)
+            where = (article.path or article.id) if isinstance(article, Article) else "?"
+            problem = Problem(where, f"pipeline component {name!r} failed: {type(exc).__name__}: {exc}")
+            if on_error is None:
+                raise exc
+            on_error(problem)
+
+    nlp.set_error_handler(handler)
+    try:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield _anchor(to_record(doc, article))
+    finally:
+        from spacy.util import raise_error
+
+        nlp.set_error_handler(raise_error)
+
+
+def _anchor(record: ArticleRecord) -> ArticleRecord:
+    try:
+        from kg.dating import anchor
+    except ImportError:  # dating arrives with the event extraction
+        return record
+    return anchor(record)
+
+
+def _ref(corpus: Corpus, base: str, art: str, ref: Ref | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    key = corpus.links.get((art, ref.start, ref.end))
+    entities = _entity_index(corpus)
+    entity = entities.get(key) if key else None
+    return {
+        "id": mint(base, key) if key else None,
+        "label": entity.label if entity else None,
+        "type": entity.type if entity else None,
+        "role": ref.role,
+        "start": ref.start,
+        "end": ref.end,
+    }
+
+
+_INDEX_CACHE: dict[int, dict[str, Any]] = {}
+
+
+def _entity_index(corpus: Corpus) -> dict[str, Any]:
+    index = _INDEX_CACHE.get(id(corpus))
+    if index is None:
+        _INDEX_CACHE.clear()
+        index = _INDEX_CACHE[id(corpus)] = {e.key: e for e in corpus.entities}
+    return index
+
+
+def _span(span: TextSpan) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[str, Any]]:
+    """One JSON object per article: its entities, events, positions and facts, with offsets and IRIs."""
+    from kg.graph import post_key
+
+    entities = _entity_index(corpus)
+    for rec in corpus.records:
+        art = rec.article.id
+        slug_id = article_key(art).split("/", 1)[1]
+        ents = []
+        for m in rec.mentions:
+            key = corpus.links.get((art, m.start, m.end))
+            if key is None:
+                continue
+            ents.append({"start": m.start, "end": m.end, "text": m.text, "type": entities[key].type,
+                         "id": mint(base, key), "label": entities[key].label})
+        events = []
+        for i, ev in enumerate(rec.events):
+            events.append({
+                "id": mint(base, f"event/{slug_id}-{i + 1}"), "type": ev.type,
+                "trigger": _span(ev.trigger), "sentence": _span(ev.sentence),
+                "participants": [_ref(corpus, base, art, r) for r in ev.participants],
+                "place": _ref(corpus, base, art, ev.place),
+                "date": ev.date, "partial_date": ev.partial_date, "date_text": ev.date_text,
+                "date_inferred": ev.date_inferred,
+                "concerns": [_ref(corpus, base, art, r) for r in ev.concerns],
+                "level": ev.level, "confidence": ev.confidence,
+                "sub_event_of": mint(base, f"event/{slug_id}-{ev.sub_event_of + 1}")
+                if ev.sub_event_of is not None else None,
+                "evidence": [_span(s) for s in ev.evidence],
+            })
+        positions = []
+        for pos in rec.positions:
+            person = _ref(corpus, base, art, pos.person)
+            of = _ref(corpus, base, art, pos.of)
+            of_key = corpus.links.get((art, pos.of.start, pos.of.end)) if pos.of else None
+            pkey = post_key(pos.role, of_key)
+            of_label = entities[of_key].label if of_key in entities else None
+            positions.append({"person": person, "role": pos.role, "post": mint(base, pkey),
+                              "post_label": f"{pos.role} {of_label}" if of_label else pos.role,
+                              "of": of, "evidence": _span(pos.evidence), "confidence": pos.confidence})
+        facts = []
+        for i, f in enumerate(rec.facts):
+            facts.append({"id": mint(base, f"fact/{slug_id}-{i + 1}"), "indicator": f.indicator, "value": f.value,
+                          "unit": f.unit, "value_text": f.value_text, "period": f.period,
+                          "change_percent": f.change_percent,
+                          "between": [_ref(corpus, base, art, r) for r in f.between],
+                          "evidence": _span(f.evidence), "confidence": f.confidence})
+        yield {"id": art, "iri": mint(base, article_key(art)), "date": rec.article.date, "entities": ents,
+               "events": events, "positions": positions, "facts": facts}
+
+
+def _jsonl(lines: Iterable[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines).encode("utf-8")
+
+
+def render(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False) -> tuple[dict[str, bytes], Any]:
+    """Every output file's bytes, built in memory, and the Dataset they came from."""
+    from kg.graph import build_dataset, union
+
+    ds = build_dataset(corpus, base, include_text)
+    files = {
+        "graph.ttl": serialize(union(ds), "turtle"),
+        "graph.trig": serialize(ds, "trig"),
+        "graph.nq": serialize(ds, "nquads"),
+        "graph.jsonld": serialize(union(ds), "json-ld"),
+        "context.jsonld": (json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        "extractions.jsonl": _jsonl(extraction_lines(corpus, base)),
+    }
+    try:
+        from kg.viz import page_bytes
+    except ImportError:
+        pass
+    else:
+        files["graph.html"] = page_bytes(ds)
+    return files, ds
+
+
+def build(
+    inputs: Iterable[str | Path],
+    outdir: str | Path,
+    model: str | None = None,
+    base: str = DEFAULT_BASE,
+    include_text: bool = False,
+    store: str | Path | None = None,
+    validate: bool = True,
+    nlp: Any = None,
+    progress: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build the graph of the articles in ``inputs`` into ``outdir``; problems with single inputs are skipped."""
+    from kg.resolve import resolve
+
+    report = BuildReport()
+    articles: list[Article] = []
+    for item in read_inputs(inputs):
+        if isinstance(item, Problem):
+            report.skipped.append(item)
+        else:
+            articles.append(item)
+    if not articles:
+        raise ValueError("no article could be read from " + ", ".join(str(i) for i in inputs)
+                         + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped))
+    if nlp is None:
+        from kg.pipeline import build_nlp
+
+        nlp = build_nlp(model)
+    records = []
+    for rec in extract_records(articles, nlp, on_error=report.skipped.append):
+        records.append(rec)
+        report.articles.append(rec.article.id)
+        if progress:
+            progress(rec.article.id)
+    corpus = resolve(records)
+    files, ds = render(corpus, base, include_text)
+    if validate:
+        try:
+            from kg.validate import validate as run_validation
+        except ImportError:
+            report.notes.append("validation skipped: kg.validate is not available")
+        else:
+            report.validation = run_validation(ds)
+    out = Path(outdir)
+    for name, data in files.items():
+        write_atomic(out / name, data)
+        report.written.append(out / name)
+    if store is not None:
+        from kg.store import write_store
+
+        report.counts["store quads"] = write_store(out / "graph.nq", Path(store))
+        report.written.append(Path(store))
+    report.counts.update(
+        articles=len(records),
+        entities=len(corpus.entities),
+        mentions=sum(len(r.mentions) for r in records),
+        events=sum(len(r.events) for r in records),
+        positions=sum(len(r.positions) for r in records),
+        facts=sum(len(r.facts) for r in records),
+        quads=sum(1 for _ in ds.quads((None, None, None, None))),
+    )
+    return report

@@ -1,0 +1,95 @@
+"""Writing graphs: one ``write(graph, path)`` that takes the format from the suffix; every write is atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.nquads import _nq_row
+
+from kg.vocab import PREFIXES
+
+FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
+           ".rdf": "xml", ".xml": "xml"}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+class ExportError(ValueError):
+    """An output path whose suffix names no RDF format we write."""
+
+
+def format_for(path: Path, fmt: str | None = None) -> str:
+    """The rdflib format name for a path's suffix (or the one given).
+
+    >>> format_for(Path("out/graph.trig"))
+    'trig'
+    >>> format_for(Path("graph.txt"))
+    Traceback (most recent call last):
+    ...
+    kg.export.ExportError: graph.txt: unknown RDF file suffix '.txt' (known: .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)
+    """
+    if fmt:
+        return fmt
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise ExportError(f"{path}: unknown RDF file suffix {path.suffix!r} (known: {known})") from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside ``path`` and move it into place, so no reader sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; outputs are for everyone to read
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def nquads(ds: Dataset) -> bytes:
+    """N-Quads with one line per quad, sorted, so that the same graph always gives the same bytes."""
+    lines = set()
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        lines.add(_nq_row((s, p, o), getattr(g, "identifier", g)).replace("  .", " ."))
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context: our prefixes."""
+    return {"@context": dict(sorted(PREFIXES.items()))}
+
+
+def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
+    """Serialise a graph in a format; N-Quads and N-Triples sorted for stable output."""
+    if fmt == "nquads" and isinstance(graph, Dataset):
+        return nquads(graph)
+    if fmt in ("nt", "nquads"):
+        text = graph.serialize(format=fmt, encoding="utf-8")
+        return b"".join(sorted(set(text.splitlines(keepends=True))))
+    if fmt == "json-ld":
+        data = graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True)
+        return (json.dumps(json.loads(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return graph.serialize(format=fmt, encoding="utf-8")
+
+
+def write(graph: Graph | Dataset, path: str | Path, fmt: str | None = None) -> Path:
+    """Serialise a graph to a file, the format taken from the suffix unless given; atomic."""
+    path = Path(path)
+    write_atomic(path, serialize(graph, format_for(path, fmt)))
+    return path

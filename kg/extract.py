@@ -1,0 +1,50 @@
+"""The one adapter from spaCy to our records: a processed Doc becomes an :class:`ArticleRecord`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.records import ENTITY_TYPES, Article, ArticleRecord, Mention
+
+
+def _doc_list(doc: Doc, name: str) -> tuple[Any, ...]:
+    """A list a component stored on the Doc (events, positions, facts), or nothing when it is not in the pipeline."""
+    if not Doc.has_extension(name):
+        return ()
+    return tuple(getattr(doc._, name) or ())
+
+
+def mentions_of(doc: Doc) -> tuple[Mention, ...]:
+    """Every entity span of the Doc as a Mention."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        norm = ent._.kg_norm if ent.has_extension("kg_norm") and ent._.kg_norm else ent.text
+        out.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, norm, ent.id_ or "ner",
+                           ent.kb_id_ or None))
+    return tuple(out)
+
+
+def to_record(doc: Doc, article: Article) -> ArticleRecord:
+    """Everything the pipeline found in one article, as plain records."""
+    if doc.text != article.text:
+        raise ValueError(f"{article.path or article.id}: the Doc's text differs from the article's")
+    return ArticleRecord(
+        article=article,
+        mentions=mentions_of(doc),
+        events=_doc_list(doc, "kg_events"),
+        positions=_doc_list(doc, "kg_positions"),
+        facts=_doc_list(doc, "kg_facts"),
+    )
+
+
+def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[ArticleRecord]:
+    """Stream articles through the pipeline, one record out per article in."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield to_record(doc, article)

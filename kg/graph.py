@@ -1,0 +1,322 @@
+"""Records → an rdflib Dataset: shared knowledge in the default graph, each article's triples in its own graph.
+
+The plain Turtle export is the union of all graphs; TriG / N-Quads keep the article graphs apart.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kg.iri import DEFAULT_BASE, article_key, mint, slug
+from kg.lexicon import by_key, genitive
+from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Ref, TextSpan
+from kg.vocab import DIP, NIF, ITSRDF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
+
+ACTOR_TYPES = {"Person", "State", "Organization"}
+_EVENT_TYPE_FACTS = (SKOS.prefLabel, SKOS.inScheme, DIP.cooperationScore, DIP.cameoCode, RDF.type)
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    graph = Graph()
+    if ONTOLOGY_FILE.exists():
+        graph.parse(ONTOLOGY_FILE, format="turtle")
+    return graph
+
+
+def post_key(role: str, of_key: str | None) -> str:
+    """The stable key of a post: its generic name and the state or organisation it is in.
+
+    >>> post_key("министр иностранных дел", "state/china")
+    'post/ministr-inostrannykh-del--china'
+    """
+    where = of_key.split("/", 1)[-1] if of_key else "unknown"
+    return f"post/{slug(role)}--{where}"
+
+
+class GraphBuilder:
+    """Writes a resolved corpus into a Dataset; one method per kind of record."""
+
+    def __init__(self, corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False) -> None:
+        self.corpus = corpus
+        self.base = base
+        self.include_text = include_text
+        self.entities = {e.key: e for e in corpus.entities}
+        self.ds = Dataset(default_union=False)
+        bind_prefixes(self.ds, base)
+        self.default = self.ds.default_context
+        self.event_types: set[URIRef] = set()
+        self.posts: dict[str, tuple[str, str | None]] = {}
+
+    # -- IRIs ------------------------------------------------------------------------------------------------
+    def iri(self, key: str) -> URIRef:
+        return URIRef(mint(self.base, key))
+
+    def article_iri(self, article_id: str) -> URIRef:
+        return self.iri(article_key(article_id))
+
+    def mention_iri(self, art: str, start: int, end: int) -> URIRef:
+        return self.iri(f"mention/{article_key(art).split('/', 1)[1]}/{start}-{end}")
+
+    # -- shared knowledge ------------------------------------------------------------------------------------
+    def add_entity(self, e: Entity) -> None:
+        g, node = self.default, self.iri(e.key)
+        g.add((node, RDF.type, DIP[e.type]))
+        if e.type in ACTOR_TYPES:
+            g.add((node, RDF.type, DIP.Actor))
+        g.add((node, SKOS.prefLabel, Literal(e.label, lang="ru")))
+        g.add((node, RDFS.label, Literal(e.label, lang="ru")))
+        if e.label_en:
+            g.add((node, SKOS.prefLabel, Literal(e.label_en, lang="en")))
+        for alt in e.alt_labels:
+            g.add((node, SKOS.altLabel, Literal(alt, lang="ru")))
+        for hidden in e.hidden_labels:
+            g.add((node, SKOS.hiddenLabel, Literal(hidden, lang="ru")))
+        if e.wikidata:
+            g.add((node, SKOS.exactMatch, WD[e.wikidata]))
+
+    def add_event_types(self) -> None:
+        onto = _ontology()
+        for concept in sorted(self.event_types):
+            for p in _EVENT_TYPE_FACTS:
+                for o in onto.objects(concept, p):
+                    self.default.add((concept, p, o))
+
+    def add_posts(self) -> None:
+        for key, (role, of_key) in sorted(self.posts.items()):
+            node = self.iri(key)
+            of = self.entities.get(of_key) if of_key else None
+            label = f"{role} {genitive(of.label)}" if of else role
+            self.default.add((node, RDF.type, DIP.Post))
+            self.default.add((node, SKOS.prefLabel, Literal(label, lang="ru")))
+            self.default.add((node, RDFS.label, Literal(label, lang="ru")))
+            if of_key:
+                self.default.add((node, DIP.postIn, self.iri(of_key)))
+
+    # -- per article -----------------------------------------------------------------------------------------
+    def key_of(self, art: str, ref: Ref) -> str | None:
+        return self.corpus.links.get((art, ref.start, ref.end))
+
+    def actor_key(self, art: str, ref: Ref) -> str | None:
+        """The entity a participant ref names; a capital or a place in an actor's role stands for its state."""
+        key = self.key_of(art, ref)
+        if key is None:
+            return None
+        entity = self.entities.get(key)
+        if entity is not None and entity.type == "Place":
+            state = capital_state(entity.label)
+            return state if state in self.entities or state in by_key() else None
+        return key
+
+    def add_mention(self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None) -> URIRef:
+        node = self.mention_iri(art, span.start, span.end)
+        g.add((node, RDF.type, DIP.Mention))
+        g.add((node, NIF.referenceContext, self.article_iri(art)))
+        g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.anchorOf, Literal(span.text)))
+        g.add((node, DIP.mentionType, Literal(kind)))
+        if target is not None:
+            g.add((node, ITSRDF.taIdentRef, target))
+        return node
+
+    def add_record(self, rec: ArticleRecord) -> None:
+        art = rec.article
+        a_iri = self.article_iri(art.id)
+        g = self.ds.graph(a_iri)
+        g.add((a_iri, RDF.type, DIP.NewsArticle))
+        g.add((a_iri, RDFS.label, Literal(art.title or art.id)))
+        if art.path:
+            g.add((a_iri, DIP.sourceFile, Literal(art.path)))
+        if art.date:
+            g.add((a_iri, SCHEMA.datePublished, Literal(art.date, datatype=XSD.date)))
+        if art.url:
+            g.add((a_iri, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
+        if art.dateline_place:
+            g.add((a_iri, DIP.datelinePlace, Literal(art.dateline_place)))
+        if art.agency:
+            agency = self.agency_key(art.agency)
+            if agency:
+                g.add((a_iri, PROV.wasAttributedTo, self.iri(agency)))
+        if self.include_text:
+            g.add((a_iri, NIF.isString, Literal(art.text)))
+        for m in rec.mentions:
+            key = self.corpus.links.get((art.id, m.start, m.end))
+            if key is None:
+                continue
+            ent = self.iri(key)
+            node = self.add_mention(g, art.id, TextSpan(m.start, m.end, m.text), "name", ent)
+            g.add((ent, DIP.denotedBy, node))
+            g.add((ent, DIP.extractedFrom, a_iri))
+        events = [self.event_iri(art.id, i) for i in range(len(rec.events))]
+        for i, ev in enumerate(rec.events):
+            self.add_event(g, art.id, events[i], ev, events)
+        for pos in rec.positions:
+            self.add_position(g, art.id, pos)
+        for i, fact in enumerate(rec.facts):
+            self.add_fact(g, art.id, self.iri(f"fact/{article_key(art.id).split('/', 1)[1]}-{i + 1}"), fact)
+
+    def agency_key(self, name: str) -> str | None:
+        from kg.resolve import format_key
+
+        for e in self.corpus.entities:
+            if e.type == "Organization" and format_key(name) in {format_key(n) for n in (e.label, *e.alt_labels)}:
+                return e.key
+        return None
+
+    def event_iri(self, art: str, i: int) -> URIRef:
+        return self.iri(f"event/{article_key(art).split('/', 1)[1]}-{i + 1}")
+
+    def add_event(self, g: Graph, art: str, node: URIRef, ev: Event, siblings: list[URIRef]) -> None:
+        concept = DIP[ev.type]
+        self.event_types.add(concept)
+        g.add((node, RDF.type, DIP.PartnershipEvent))
+        g.add((node, DIP.eventType, concept))
+        g.add((node, DIP.extractedFrom, self.article_iri(art)))
+        g.add((node, DIP.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
+        names = []
+        for n, ref in enumerate(ev.participants, 1):
+            key = self.actor_key(art, ref)
+            if key is None:
+                continue
+            actor = self.iri(key)
+            g.add((node, DIP.hasParticipant, actor))
+            part = URIRef(f"{node}/p{n}")
+            g.add((node, DIP.hasParticipation, part))
+            g.add((part, RDF.type, DIP.Participation))
+            g.add((part, DIP.participant, actor))
+            g.add((part, DIP.roleType, DIP[ref.role] if ref.role else DIP.participantRole))
+            entity = self.entities.get(key)
+            if entity and entity.label not in names:
+                names.append(entity.label)
+        g.add((node, RDFS.label, Literal(f"{_TYPE_RU.get(ev.type, ev.type)}: {', '.join(names)}", lang="ru")))
+        if ev.place is not None:
+            key = self.key_of(art, ev.place)
+            if key:
+                g.add((node, DIP.place, self.iri(key)))
+        if ev.date:
+            g.add((node, DIP.date, Literal(ev.date, datatype=XSD.date)))
+        elif ev.partial_date:
+            g.add((node, DIP.partialDate, _partial(ev.partial_date)))
+        if ev.date_text:
+            g.add((node, DIP.dateText, Literal(ev.date_text)))
+        if ev.date_inferred:
+            g.add((node, DIP.dateInferred, Literal(True)))
+        for ref in ev.concerns:
+            key = self.key_of(art, ref)
+            if key:
+                g.add((node, DIP.concerns, self.iri(key)))
+                if ev.type == "InitiativeSupport":
+                    for sup in ev.participants:
+                        actor = self.actor_key(art, sup)
+                        if actor and self.entities.get(key) and self.entities[key].type == "Initiative":
+                            g.add((self.iri(actor), DIP.supports, self.iri(key)))
+        if ev.level:
+            level = self.iri(f"level/{slug(ev.level)}")
+            g.add((node, DIP.partnershipLevel, level))
+            self.default.add((level, RDF.type, SKOS.Concept))
+            self.default.add((level, SKOS.inScheme, DIP.PartnershipLevelScheme))
+            self.default.add((level, SKOS.prefLabel, Literal(ev.level, lang="ru")))
+        if ev.sub_event_of is not None and 0 <= ev.sub_event_of < len(siblings):
+            g.add((node, DIP.subEventOf, siblings[ev.sub_event_of]))
+        g.add((node, DIP.trigger, self.add_mention(g, art, ev.trigger, "trigger")))
+        for span in (ev.sentence, *ev.evidence):
+            g.add((node, DIP.denotedBy, self.add_mention(g, art, span, "sentence")))
+
+    def add_position(self, g: Graph, art: str, pos: Position) -> None:
+        person = self.key_of(art, pos.person)
+        if person is None:
+            return
+        of_key = self.key_of(art, pos.of) if pos.of else None
+        key = post_key(pos.role, of_key)
+        self.posts[key] = (pos.role, of_key)
+        post = self.iri(key)
+        g.add((self.iri(person), DIP.holdsPost, post))
+        holding = self.iri(f"holding/{article_key(art).split('/', 1)[1]}/{person.split('/', 1)[1]}/{key.split('/', 1)[1]}")
+        g.add((holding, RDF.type, DIP.PostHolding))
+        g.add((holding, DIP.holder, self.iri(person)))
+        g.add((holding, DIP.heldPost, post))
+        g.add((holding, DIP.extractedFrom, self.article_iri(art)))
+        g.add((holding, DIP.confidence, Literal(Decimal(str(round(pos.confidence, 3))), datatype=XSD.decimal)))
+        g.add((holding, DIP.denotedBy, self.add_mention(g, art, pos.evidence, "sentence")))
+
+    def add_fact(self, g: Graph, art: str, node: URIRef, fact: Fact) -> None:
+        g.add((node, RDF.type, DIP.StatisticalFact))
+        indicator = DIP[fact.indicator] if fact.indicator in _INDICATORS else DIP.OtherIndicator
+        g.add((node, DIP.indicator, indicator))
+        g.add((node, DIP.value, Literal(Decimal(repr(fact.value)).normalize(), datatype=XSD.decimal)))
+        g.add((node, DIP.unit, Literal(fact.unit)))
+        if fact.period:
+            g.add((node, DIP.refPeriod, Literal(fact.period)))
+        if fact.change_percent is not None:
+            g.add((node, DIP.changePercent, Literal(Decimal(repr(fact.change_percent)), datatype=XSD.decimal)))
+        names = []
+        for ref in fact.between:
+            key = self.actor_key(art, ref) or self.key_of(art, ref)
+            if key:
+                g.add((node, DIP.concerns, self.iri(key)))
+                if key in self.entities:
+                    names.append(self.entities[key].label)
+        label = f"{fact.indicator}: {fact.value_text or fact.value}" + (f" ({' — '.join(names)})" if names else "")
+        g.add((node, RDFS.label, Literal(label, lang="ru")))
+        g.add((node, DIP.extractedFrom, self.article_iri(art)))
+        g.add((node, DIP.confidence, Literal(Decimal(str(round(fact.confidence, 3))), datatype=XSD.decimal)))
+        g.add((node, DIP.denotedBy, self.add_mention(g, art, fact.evidence, "sentence")))
+
+    def build(self) -> Dataset:
+        for e in self.corpus.entities:
+            self.add_entity(e)
+        for rec in self.corpus.records:
+            self.add_record(rec)
+        self.add_posts()
+        self.add_event_types()
+        return self.ds
+
+
+_INDICATORS = {"TradeTurnover", "Investment", "Export", "Import", "Aid", "Loan"}
+_TYPE_RU = {
+    "Talks": "Переговоры", "Meeting": "Встреча", "StateVisit": "Государственный визит",
+    "AgreementSigning": "Подписание соглашения", "Statement": "Заявление", "AidDelivery": "Помощь",
+    "Invitation": "Приглашение", "PartnershipUpgrade": "Повышение уровня партнёрства",
+    "ProgramLaunch": "Запуск программы", "InitiativeSupport": "Поддержка инициативы",
+}
+
+
+def _partial(value: str) -> Literal:
+    """A partial date with its XSD type: --MM-DD, YYYY-MM or YYYY."""
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay)
+    if len(value) == 7:
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    from kg.lexicon import capitals
+
+    return capitals()
+
+
+def capital_state(label: str) -> str | None:
+    """The state key a capital city stands for, or None («Пекин» → «state/china»)."""
+    return _capitals().get(label.lower().replace("ё", "е"))
+
+
+def build_dataset(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False) -> Dataset:
+    """The whole corpus as a Dataset with one named graph per article."""
+    return GraphBuilder(corpus, base, include_text).build()
+
+
+def union(ds: Dataset) -> Graph:
+    """All triples of a Dataset in one Graph (the plain Turtle export), prefixes kept."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g

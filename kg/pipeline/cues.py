@@ -1,0 +1,262 @@
+"""Shared helpers of the event, post and figure components: the cue lexicons and «actor groups».
+
+An actor group is a stretch of a sentence that names one actor, with the post words around the names:
+«член Госсовета, министр иностранных дел КНР Ван И», «с главой МИД Казахстана Мухтаром Тлеуберди». Its
+preposition and grammatical case say which part the actor plays in a clause; its actor is the Person when one
+is named, else the State, Organization or Place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import MONTH_RE
+from kg.pipeline.syntax import dep_of, head_of
+
+ACTOR_LABELS = ("Person", "State", "Organization", "Place")
+_ACTOR_RANK = {"Person": 0, "State": 1, "Organization": 2, "Place": 3}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One trigger word of an event type, with the words one of which must stand near it."""
+
+    type: str
+    lemma: str
+    pos: str  # VERB or NOUN
+    needs: tuple[str, ...]
+    confidence: float
+
+
+def _table(name: str) -> list[list[str]]:
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def event_cues() -> dict[str, tuple[Cue, ...]]:
+    """Event cues by lemma, from ``kg/data/event_cues.tsv``."""
+    out: dict[str, list[Cue]] = {}
+    for row in _table("event_cues.tsv"):
+        type_, lemma, pos, needs, conf = (row + [""] * 5)[:5]
+        cue = Cue(type_, lemma, pos, tuple(n for n in needs.split("|") if n), float(conf or 0.5))
+        out.setdefault(lemma, []).append(cue)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def post_words() -> dict[str, tuple[str, str]]:
+    """Post words by lemma: (kind, generic role), from ``kg/data/post_words.tsv``."""
+    return {row[0]: (row[1], (row + ["", "", ""])[2]) for row in _table("post_words.tsv")}
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, «ё» read as «е», lower case."""
+    return (token.lemma_ or token.lower_).lower().replace("ё", "е")
+
+
+def case_of(token: Token) -> str:
+    """The token's grammatical case from the tagger, or ''."""
+    case = token.morph.get("Case")
+    return case[0] if case else ""
+
+
+def ent_at(token: Token) -> Span | None:
+    """The entity span a token lies in, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in token.sent.ents if token.doc.has_annotation("SENT_START") else token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+# words that may stand inside an actor group between and before names
+_GROUP_PUNCT = {",", "—", "–", "-"}
+_GROUP_EXTRA = {"свой", "его", "ее", "их", "коллега", "делегация", "из", "партия", "правительство", "госсовет",
+                "политбюро", "цк", "ведомство", "мид", "глава", "и.о.", "исполняющий", "обязанность"}
+
+
+def is_post_word(token: Token) -> bool:
+    """Whether a token may be part of the post words that go with a name."""
+    lem = lemma(token)
+    if lem in post_words() or lem in _GROUP_EXTRA:
+        return True
+    return token.pos_ == "ADJ" and token.text[:1].islower() and lem.endswith(("ский", "цкий", "ный", "ий"))
+
+
+@dataclass(frozen=True)
+class Group:
+    """A stretch naming one actor: its first and last token, its entities, preposition and case."""
+
+    start: int  # token offsets
+    end: int
+    ents: tuple[Span, ...]
+    prep: str  # the preposition before it, lower case, or ''
+    case: str  # Nom, Gen, Dat, Acc, Ins, Loc or ''
+
+    @property
+    def actor(self) -> Span:
+        """The entity that stands for the group: a Person over a State over an Organization over a Place."""
+        return min(self.ents, key=lambda e: (_ACTOR_RANK.get(e.label_, 9), e.start))
+
+
+def _group_case(doc: Doc, start: int, ents: tuple[Span, ...]) -> str:
+    first = doc[start]
+    if case_of(first) and first.pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+        return case_of(first)
+    actor = min(ents, key=lambda e: (_ACTOR_RANK.get(e.label_, 9), e.start))
+    for tok in actor:
+        if case_of(tok):
+            return case_of(tok)
+    return ""
+
+
+def actor_groups(sent: Span) -> list[Group]:
+    """The actor groups of a sentence, in text order."""
+    doc = sent.doc
+    ents = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end and e.label_ in ACTOR_LABELS]
+    groups: list[list[Span]] = []
+    starts: list[int] = []
+    for ent in ents:
+        if groups:
+            prev = groups[-1][-1]
+            between = doc[prev.end : ent.start]
+            linked = all(is_post_word(t) or t.text in _GROUP_PUNCT for t in between) and \
+                not (len(between) == 1 and between[0].text == "," and ent.label_ == prev.label_ == "State")
+            # «Казахстан и Китай» are two actors; «министр … КНР Ван И» is one
+            if linked and prev.label_ != "Place" and not (prev.label_ == ent.label_ == "Person"):
+                groups[-1].append(ent)
+                continue
+        left = ent.start
+        while left > sent.start and is_post_word(doc[left - 1]) or \
+                left > sent.start + 1 and doc[left - 1].text in (",", "—", "–", "-") and is_post_word(doc[left - 2]) \
+                and lemma(doc[left - 2]) in post_words():
+            if groups and left <= groups[-1][-1].end:
+                break
+            left -= 1
+        groups.append([ent])
+        starts.append(left)
+    out = []
+    for members, start in zip(groups, starts):
+        prep = ""
+        if start > sent.start and doc[start - 1].pos_ == "ADP":
+            prep = doc[start - 1].lower_
+        members_t = tuple(members)
+        out.append(Group(start, members[-1].end, members_t, prep, _group_case(doc, start, members_t)))
+    return out
+
+
+_VERBAL = ("VERB", "AUX")
+
+
+def governor(token: Token) -> Token:
+    """The nearest verb above a token (the token itself when it is a verb); the root when none is."""
+    seen = set()
+    tok = token
+    while tok.i not in seen:
+        seen.add(tok.i)
+        if tok.pos_ in _VERBAL or tok.pos_ == "ADJ" and "Short" in tok.morph.get("Variant"):
+            return tok
+        head = head_of(tok)
+        if head.i == tok.i:
+            return tok
+        tok = head
+    return tok
+
+
+def group_governor(group: Group) -> Token:
+    """The verb that governs a group (read from its actor's head word)."""
+    actor = group.actor
+    doc = actor.doc
+    inside = set(range(group.start, group.end))
+    tok = actor.root if actor.root.i in inside else doc[group.start]
+    # climb out of the group first: post words point at each other
+    seen = set()
+    while head_of(tok).i in inside and head_of(tok).i != tok.i and tok.i not in seen:
+        seen.add(tok.i)
+        tok = head_of(tok)
+    if head_of(tok).i == tok.i:
+        return tok
+    return governor(head_of(tok))
+
+
+def ent_key(ent: Span) -> str:
+    """A key telling mentions of one actor apart within an article (gazetteer key, else nominal form)."""
+    if ent.kb_id_:
+        return ent.kb_id_
+    norm = (ent._.kg_norm or ent.text).lower().replace("ё", "е")
+    return f"{ent.label_.lower()}/{norm}"
+
+
+def person_key(doc: Doc, ent: Span) -> str:
+    """A person's key; a surname alone («Токаева») maps to the full name mentioned elsewhere in the article."""
+    key = ent_key(ent)
+    if ent.label_ != "Person" or ent.kb_id_:
+        return key
+    norm = (ent._.kg_norm or ent.text).replace("ё", "е")
+    words = norm.split()
+    for other in doc.ents:
+        if other.label_ != "Person" or other is ent:
+            continue
+        onorm = (other._.kg_norm or other.text).replace("ё", "е")
+        owords = onorm.split()
+        if len(owords) > len(words) and owords[-1].lower() == words[-1].lower():
+            return ent_key(other)
+        if other.kb_id_ and len(owords) >= len(words) and owords[-1].lower() == words[-1].lower():
+            return other.kb_id_
+    return key
+
+
+def main_states(doc: Doc) -> list[Span]:
+    """The article's two most mentioned states (by key), as their first mentions; [] when not two."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ == "State":
+            key = ent_key(ent)
+            counts[key] += 1
+            first.setdefault(key, ent)
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k].start))
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return []
+    return [first[k] for k in ranked[:2]]
+
+
+def nearest_mention(doc: Doc, key: str, near: int) -> Span | None:
+    """The mention of an actor (by key) nearest a token offset, preferring one before it."""
+    cands = [e for e in doc.ents if ent_key(e) == key]
+    if not cands:
+        return None
+    return min(cands, key=lambda e: (abs(e.start - near) + (0 if e.start <= near else 5), e.start))
+
+
+_DATELINE = re.compile(rf"^[^\S\n]*\S[^\n]{{0,40}}?[.,]\s+(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}}))?", re.I)
+
+
+def dateline(doc: Doc) -> tuple[Span | None, Span | None, tuple[int, int] | None]:
+    """(place entity, sentence, (start, end) of the date words) of a dateline in the first lines, when found."""
+    offset = 0
+    for line in doc.text.split("\n")[:12]:
+        m = _DATELINE.match(line)
+        if m:
+            start = offset + m.start(1)
+            place = next((e for e in doc.ents if offset <= e.start_char < start and e.label_ in ("Place", "State")
+                          and not doc.text[offset:e.start_char].strip()), None)
+            if place is not None:
+                span = doc.char_span(start, offset + m.end(), alignment_mode="expand")
+                sent = span.sent if span is not None else None
+                return place, sent, (start, offset + m.end())
+        offset += len(line) + 1
+    return None, None, None
+
+
+def clause_dep(token: Token) -> str:
+    """The relation of a token to its head (base part only: «nsubj:pass» → «nsubj»)."""
+    return dep_of(token).split(":")[0]

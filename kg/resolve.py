@@ -1,0 +1,214 @@
+"""Canonical entities across articles: gazetteer keys, inflections, aliases and partial names.
+
+Two passes over the records: the first collects every person's full name in the corpus, the second links each
+mention to one entity. A partial name («Токаев», «М. Тлеуберди») goes to the full name with the same surname (and
+initial) in the same article, else to the only such full name in the corpus; an ambiguous one stays on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.iri import entity_key
+from kg.lexicon import by_key, case_forms, entries, wikidata
+from kg.records import ArticleRecord, Corpus, Entity, Mention
+
+_DASHES = re.compile(r"\s*[-–—]\s*")
+_QUOTES = re.compile(r"[«»\"“”„']")
+
+
+def match_key(text: str) -> str:
+    """The form two names are compared in: lower case, ё as е, one kind of dash, no quotes.
+
+    >>> match_key("«Центральная Азия – Китай»")
+    'центральная азия-китай'
+    >>> match_key("Один пояс — один путь") == match_key("один пояс - один путь")
+    True
+    """
+    text = _QUOTES.sub("", text.lower().replace("ё", "е"))
+    text = _DASHES.sub("-", text)
+    return " ".join(text.split())
+
+
+def format_key(text: str) -> str:
+    """A «X — Y» format name compared regardless of order: «Китай - Центральная Азия» = «Центральная Азия — Китай».
+
+    >>> format_key("Китай - Центральная Азия") == format_key("Центральная Азия — Китай")
+    True
+    """
+    key = match_key(text)
+    parts = key.split("-")
+    if len(parts) == 2 and all(" " in p or len(p) > 3 for p in parts):
+        return "-".join(sorted(parts))
+    return key
+
+
+@lru_cache(maxsize=1)
+def _lexicon_index() -> dict[tuple[str, str], str]:
+    """(type, format_key(name)) → gazetteer key, for every listed name and alias."""
+    index: dict[tuple[str, str], str] = {}
+    for e in entries():
+        for name in e.names:
+            index.setdefault((e.type, format_key(name)), e.key)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def _forms(name: str) -> frozenset[str]:
+    return frozenset(case_forms(name))
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 3 and word.endswith(".")
+
+
+def _name_words(norm: str) -> list[str]:
+    return [w for w in re.split(r"\s+", norm.strip()) if w]
+
+
+def _is_full_name(norm: str) -> bool:
+    words = _name_words(norm)
+    return sum(not _is_initial(w) for w in words) >= 2
+
+
+def _surname(norm: str) -> str:
+    return match_key(_name_words(norm)[-1]) if norm.strip() else ""
+
+
+def _initial(norm: str) -> str | None:
+    words = _name_words(norm)
+    return words[0][0].lower() if len(words) > 1 and _is_initial(words[0]) else None
+
+
+@dataclass
+class _Cluster:
+    key: str
+    type: str
+    norms: Counter[str] = field(default_factory=Counter)
+    texts: list[tuple[str, str, str]] = field(default_factory=list)  # (surface, nominative, source)
+    first_seen: int = 0
+
+
+class _Resolver:
+    def __init__(self, records: list[ArticleRecord]) -> None:
+        self.records = records
+        self.clusters: dict[str, _Cluster] = {}
+        self.links: dict[tuple[str, int, int], str] = {}
+        self.order = 0
+        # every full person name in the corpus, by surname
+        self.full_by_surname: dict[str, set[str]] = defaultdict(set)
+        for rec in records:
+            for m in rec.mentions:
+                if m.type == "Person" and _is_full_name(m.norm):
+                    self.full_by_surname[_surname(m.norm)].add(self.person_key(m.norm))
+
+    def person_key(self, norm: str) -> str:
+        listed = _lexicon_index().get(("Person", format_key(norm)))
+        return listed or entity_key("Person", norm)
+
+    def key_for(self, mention: Mention, article_full: dict[str, set[str]]) -> str:
+        if mention.key and mention.key in by_key():
+            return mention.key
+        if mention.key:
+            return mention.key  # composed by a pattern («organization/mfa-china»)
+        if mention.type == "Person":
+            if _is_full_name(mention.norm):
+                return self.person_key(mention.norm)
+            surname, initial = _surname(mention.norm), _initial(mention.norm)
+            for pool in (article_full.get(surname, set()), self.full_by_surname.get(surname, set())):
+                fits = {k for k in pool if initial is None or self.first_letter(k) in (None, initial)}
+                if len(fits) == 1:
+                    return next(iter(fits))
+            return self.person_key(mention.norm)
+        listed = _lexicon_index().get((mention.type, format_key(mention.norm)))
+        if listed:
+            return listed
+        if mention.type == "Initiative":
+            return entity_key("Initiative", format_key(mention.norm).replace("-", " "))
+        return entity_key(mention.type, match_key(mention.norm))
+
+    def first_letter(self, key: str) -> str | None:
+        cluster = self.clusters.get(key)
+        if cluster and cluster.norms:
+            return cluster.norms.most_common(1)[0][0][:1].lower()
+        return None
+
+    def run(self) -> Corpus:
+        # full names first, so that partial names find their clusters' first letters
+        for rec in self.records:
+            for m in rec.mentions:
+                if m.type == "Person" and _is_full_name(m.norm):
+                    self.add(self.person_key(m.norm), m)
+        for rec in self.records:
+            article_full: dict[str, set[str]] = defaultdict(set)
+            for m in rec.mentions:
+                if m.type == "Person" and _is_full_name(m.norm):
+                    article_full[_surname(m.norm)].add(self.person_key(m.norm))
+            for m in rec.mentions:
+                key = self.key_for(m, article_full)
+                if not (m.type == "Person" and _is_full_name(m.norm)):
+                    self.add(key, m)
+                self.links[(rec.article.id, m.start, m.end)] = key
+        entities = tuple(self.entity(c) for c in sorted(self.clusters.values(), key=lambda c: c.key))
+        return Corpus(records=tuple(self.records), entities=entities, links=self.links)
+
+    def add(self, key: str, m: Mention) -> None:
+        cluster = self.clusters.get(key)
+        if cluster is None:
+            listed = by_key().get(key)
+            cluster = self.clusters[key] = _Cluster(key, listed.type if listed else m.type, first_seen=self.order)
+            self.order += 1
+        cluster.norms[m.norm] += 1
+        cluster.texts.append((m.text, m.norm, m.source))
+
+    @staticmethod
+    def entity(cluster: _Cluster) -> Entity:
+        listed = by_key().get(cluster.key)
+        if listed:
+            label, label_en, names = listed.label, listed.label_en, listed.names
+        else:
+            def rank(item: tuple[str, int]) -> tuple:
+                norm, count = item
+                shouting = norm.isupper() and len(norm) > 5
+                full = sum(not _is_initial(w) for w in _name_words(norm))
+                return (shouting, -full if cluster.type == "Person" else 0, -count, norm)
+
+            label = sorted(cluster.norms.items(), key=rank)[0][0]
+            label_en, names = None, (label,)
+        alt, hidden = set(), set()
+        for name in names[1:]:
+            alt.add(name)
+        for norm in cluster.norms:
+            if norm != label:
+                alt.add(norm)
+        for text, norm, source in sorted(set(cluster.texts)):
+            if text == label or text in alt:
+                continue
+            if source != "gazetteer" and norm != text:
+                hidden.add(text)  # an inflected form of its own nominative
+                continue
+            base = next((n for n in (label, *sorted(alt)) if text.lower() in _forms(n)), None)
+            if base is None and text.lower().replace("ё", "е") == label.lower().replace("ё", "е"):
+                base = label
+            if base is None:
+                alt.add(text)
+            else:
+                hidden.add(text)
+        return Entity(
+            key=cluster.key,
+            type=cluster.type,
+            label=label,
+            alt_labels=tuple(sorted(alt - {label})),
+            hidden_labels=tuple(sorted(hidden - alt - {label})),
+            label_en=label_en,
+            wikidata=wikidata().get(cluster.key),
+        )
+
+
+def resolve(records: Iterable[ArticleRecord]) -> Corpus:
+    """Link every mention of every record to a canonical entity."""
+    return _Resolver(list(records)).run()

@@ -1,0 +1,12 @@
+"""The interactive graph page: ``to_network(graph)`` draws a graph as a pyvis Network, ``write_html`` writes it.
+
+pyvis and networkx are imported only here, in this package.
+"""
+
+from __future__ import annotations
+
+from kg.viz.load import GraphReadError, read_graph
+from kg.viz.network import KgNetwork, to_network
+from kg.viz.page import render_html, write_html
+
+__all__ = ["GraphReadError", "KgNetwork", "read_graph", "render_html", "to_network", "write_html"]

@@ -1,0 +1,543 @@
+/* The partnership graph page: filters, search, neighbourhood highlight and the details panel.
+   Every piece of text from the data goes into the page through textContent, never innerHTML. */
+(function () {
+  "use strict";
+
+  const DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  const D = DATA.details || {};
+  const entities = D.entities || {};
+  const events = D.events || {};
+  const articles = D.articles || {};
+  const facts = D.facts || {};
+  const kinds = D.kinds || [];
+  const kindInfo = {};
+  kinds.forEach((k) => { kindInfo[k.kind] = k; });
+  const eventTypes = D.eventTypes || [];
+  const typeInfo = {};
+  eventTypes.forEach((t) => { typeInfo[t.name] = t; });
+
+  window.kgReady = false;
+  window.kgData = DATA;
+
+  // ---------- small DOM helpers (text only) ----------
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function add(parent, ...children) {
+    children.forEach((c) => { if (c) parent.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return parent;
+  }
+  function swatch(shape, color, border) {
+    const s = el("span", "kg-swatch kg-shape-" + shape);
+    s.style.background = color;
+    s.style.borderColor = border || color;
+    return s;
+  }
+  function norm(s) {
+    return String(s || "").toLocaleLowerCase("ru").replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+  }
+
+  // ---------- the network ----------
+  const nodeMeta = {};
+  DATA.nodes.forEach((n) => { nodeMeta[n.id] = n; });
+  const edgeMeta = {};
+  DATA.edges.forEach((e) => { edgeMeta[e.id] = e; });
+  const nodes = new vis.DataSet(DATA.nodes);
+  const edges = new vis.DataSet(DATA.edges);
+  const container = document.getElementById("kg-network");
+  const started = performance.now();
+  const network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  window.network = network;
+
+  const loading = document.getElementById("kg-loading");
+  const progress = document.getElementById("kg-progress");
+  function settled() {
+    // Stop the simulation once the layout has settled, so the picture stays still (pyvis issue 88).
+    network.setOptions({ physics: { enabled: false } });
+    loading.classList.add("kg-done");
+    if (!window.kgReady) {
+      window.kgStabilizationMs = performance.now() - started;
+      network.fit();
+    }
+    window.kgReady = true;
+    document.body.setAttribute("data-ready", "true");
+  }
+  network.on("stabilizationProgress", (p) => {
+    progress.textContent = Math.round((100 * p.iterations) / Math.max(1, p.total)) + "%";
+  });
+  network.on("stabilizationIterationsDone", settled);
+  if (DATA.nodes.length === 0) settled();
+
+  // ---------- filters ----------
+  const state = { mode: "nodes", kinds: {}, types: {}, from: "", to: "", undated: true };
+  kinds.forEach((k) => { state.kinds[k.kind] = true; });
+  eventTypes.forEach((t) => { state.types[t.name] = true; });
+  const hidden = {}; // id -> bool, nodes and edges ("n:" / "e:")
+
+  function eventPasses(id) {
+    const n = nodeMeta[id];
+    if (!n) return false;
+    if (state.types[n.eventType] === false) return false;
+    if (!n.dateFrom) return state.undated;
+    if (state.from && n.dateTo < state.from) return false;
+    if (state.to && n.dateFrom > state.to) return false;
+    return true;
+  }
+  function nodeVisible(id) {
+    const n = nodeMeta[id];
+    if (n.kind === "Event") return state.mode === "nodes" && state.kinds.Event !== false && eventPasses(id);
+    if (state.kinds[n.kind] === false) return false;
+    const ent = entities[id];
+    if (ent && ent.events.length) return ent.events.some((e) => eventPasses(e.id));
+    return true;
+  }
+  function edgeVisible(e, shown) {
+    if (!shown[e.from] || !shown[e.to]) return false;
+    if (e.mode === "edges") return state.mode === "edges" && (e.events || []).some(eventPasses);
+    if (e.mode === "nodes") return state.mode === "nodes";
+    return true;
+  }
+  function applyFilters() {
+    const shown = {};
+    const nodeUpdates = [];
+    DATA.nodes.forEach((n) => {
+      const vis_ = nodeVisible(n.id);
+      shown[n.id] = vis_;
+      if (hidden["n:" + n.id] !== !vis_) {
+        hidden["n:" + n.id] = !vis_;
+        nodeUpdates.push({ id: n.id, hidden: !vis_ });
+      }
+    });
+    const edgeUpdates = [];
+    let nEdges = 0;
+    DATA.edges.forEach((e) => {
+      const vis_ = edgeVisible(e, shown);
+      if (vis_) nEdges += 1;
+      if (hidden["e:" + e.id] !== !vis_) {
+        hidden["e:" + e.id] = !vis_;
+        edgeUpdates.push({ id: e.id, hidden: !vis_ });
+      }
+    });
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    let nNodes = 0, nEvents = 0;
+    DATA.nodes.forEach((n) => {
+      if (shown[n.id]) { nNodes += 1; if (n.kind === "Event") nEvents += 1; }
+    });
+    if (state.mode === "edges") {
+      nEvents = Object.keys(events).filter(eventPasses).length;
+    }
+    const c = D.counts || {};
+    document.getElementById("kg-counts").textContent =
+      "Показано узлов: " + nNodes + " из " + DATA.nodes.length +
+      " · связей: " + nEdges +
+      " · событий: " + nEvents + " из " + (c.events || 0) +
+      " · статей: " + (c.articles || 0);
+    window.kgShown = { nodes: nNodes, edges: nEdges, events: nEvents };
+    if (selected) highlight(selected);
+  }
+
+  // ---------- neighbourhood highlight ----------
+  const DIM_NODE = { background: "#eceef1", border: "#d5d9de" };
+  const DIM_FONT = { color: "#c3c7cc", strokeWidth: 0 };
+  const DIM_EDGE = "rgba(190,195,200,0.35)";
+  let dimmed = {}; // id -> true for dimmed nodes ("n:") and edges ("e:")
+  let selected = null;
+
+  function neighbourhood(id) {
+    const keep = new Set([id]);
+    const visibleNeighbours = (x) => network.getConnectedNodes(x).filter((y) => !hidden["n:" + y]);
+    visibleNeighbours(id).forEach((y) => {
+      keep.add(y);
+      // an event is a stop on the way: show who else took part in it
+      if (nodeMeta[y] && nodeMeta[y].kind === "Event" && nodeMeta[id].kind !== "Event") {
+        visibleNeighbours(y).forEach((z) => keep.add(z));
+      }
+    });
+    return keep;
+  }
+  function highlight(id) {
+    const keep = id && nodeMeta[id] ? neighbourhood(id) : null;
+    const nodeUpdates = [];
+    DATA.nodes.forEach((n) => {
+      const dim = keep !== null && !keep.has(n.id);
+      if (!!dimmed["n:" + n.id] !== dim) {
+        dimmed["n:" + n.id] = dim;
+        nodeUpdates.push(dim ? { id: n.id, color: DIM_NODE, font: DIM_FONT }
+          : { id: n.id, color: n.color, font: n.font });
+      }
+    });
+    const edgeUpdates = [];
+    DATA.edges.forEach((e) => {
+      const dim = keep !== null && !(keep.has(e.from) && keep.has(e.to));
+      if (!!dimmed["e:" + e.id] !== dim) {
+        dimmed["e:" + e.id] = dim;
+        edgeUpdates.push(dim ? { id: e.id, color: DIM_EDGE, font: { color: "rgba(0,0,0,0)", strokeWidth: 0 } }
+          : { id: e.id, color: e.color, font: e.font || { color: "#555555", strokeWidth: 3 } });
+      }
+    });
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+  }
+
+  // ---------- details panel ----------
+  const panel = document.getElementById("kg-details");
+  function nameOf(id) {
+    if (entities[id]) return entities[id].label;
+    if (events[id]) return events[id].label;
+    return id;
+  }
+  function nodeLink(id, text) {
+    const b = el("button", "kg-link", text || nameOf(id));
+    b.type = "button";
+    b.addEventListener("click", () => select(id, true));
+    return b;
+  }
+  function articleLine(span) {
+    const a = articles[span.article] || {};
+    const parts = [];
+    parts.push(a.title || a.id || span.article || "статья");
+    const meta = [];
+    if (a.id && a.title) meta.push(a.id);
+    if (a.date) meta.push(a.date);
+    if (a.agency) meta.push(a.agency);
+    if (span.start !== null && span.start !== undefined) meta.push("символы " + span.start + "–" + span.end);
+    return el("div", "kg-source", "— " + parts.join("") + (meta.length ? " (" + meta.join(", ") + ")" : ""));
+  }
+  function quote(span) {
+    const box = el("div", "kg-evidence");
+    add(box, el("blockquote", "kg-quote", span.text), articleLine(span));
+    return box;
+  }
+  function heading(text, kind, extra) {
+    panel.replaceChildren();
+    add(panel, el("h2", null, text));
+    const info = kindInfo[kind] || {};
+    const row = el("div", "kg-kind");
+    if (info.shape) add(row, swatch(info.shape, info.color, info.border));
+    add(row, el("span", "kg-capital", extra || info.one || kind));
+    add(panel, row);
+  }
+  function section(title) {
+    add(panel, el("h3", null, title));
+  }
+  function dateText(ev) {
+    const parts = [];
+    if (ev.date) parts.push(ev.date);
+    else if (ev.partialDate) parts.push(ev.partialDate);
+    if (ev.dateText) parts.push("«" + ev.dateText + "»");
+    if (ev.dateInferred) parts.push("год взят из даты статьи");
+    return parts.join(" ");
+  }
+  function eventSummary(id, role, withEvidence) {
+    const ev = events[id];
+    const box = el("div", "kg-event");
+    if (!ev) return box;
+    const head = el("div", "kg-event-head");
+    const t = typeInfo[ev.type];
+    add(head, swatch("diamond", t ? t.color : "#999"), nodeLink(id, ev.typeLabel));
+    const when = dateText(ev);
+    if (when) add(head, el("span", "kg-badge", when));
+    if (role) add(head, el("span", "kg-badge", role));
+    add(box, head);
+    const who = ev.participants.map((p) => nameOf(p.id) + (p.role ? " (" + p.role + ")" : "")).join(", ");
+    if (who) add(box, el("div", "kg-note", "Участники: " + who));
+    if (withEvidence) ev.evidence.slice(0, 2).forEach((s) => add(box, quote(s)));
+    return box;
+  }
+  function showEntity(id) {
+    const ent = entities[id];
+    heading(ent.label, ent.kind);
+    add(panel, el("div", "kg-iri", id));
+    const names = [];
+    if (ent.en) names.push(["по-английски", ent.en]);
+    if (ent.alt.length) names.push(["также", ent.alt.join("; ")]);
+    if (ent.hidden.length) names.push(["формы в текстах", ent.hidden.join("; ")]);
+    if (names.length || ent.wikidata) {
+      section("Названия");
+      const ul = el("ul");
+      names.forEach(([k, v]) => add(ul, add(el("li"), el("b", null, k + ": "), v)));
+      if (ent.wikidata && /^Q[0-9]+$/.test(ent.wikidata)) {
+        const a = el("a", null, ent.wikidata);
+        a.href = "https://www.wikidata.org/wiki/" + ent.wikidata;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        add(ul, add(el("li"), el("b", null, "Wikidata: "), a));
+      }
+      add(panel, ul);
+    }
+    if (ent.posts.length) {
+      section("Должности");
+      ent.posts.forEach((p) => {
+        const li = add(el("div", "kg-event"), el("div", "kg-capital", p.label));
+        if (p.in) add(li, add(el("div", "kg-note"), "в: ", entities[p.in] ? nodeLink(p.in) : p.in));
+        p.evidence.slice(0, 2).forEach((s) => add(li, quote(s)));
+        add(panel, li);
+      });
+    }
+    if (ent.events.length) {
+      section("События (" + ent.events.length + ")");
+      ent.events.forEach((e, i) => add(panel, eventSummary(e.id, e.role, i < 12)));
+    }
+    if (ent.supports.length) {
+      section("Поддерживает");
+      const ul = el("ul");
+      ent.supports.forEach((s) => add(ul, add(el("li"), nodeLink(s))));
+      add(panel, ul);
+    }
+    if (ent.facts.length) {
+      section("Цифры");
+      ent.facts.forEach((f) => {
+        const fact = facts[f];
+        if (!fact) return;
+        const box = add(el("div", "kg-event"), el("div", null, fact.label));
+        fact.evidence.slice(0, 1).forEach((s) => add(box, quote(s)));
+        add(panel, box);
+      });
+    }
+    section("Источники");
+    add(panel, el("div", "kg-note", "Упоминаний в текстах: " + ent.mentions + ", статей: " + ent.articles.length));
+    const ul = el("ul");
+    ent.articles.forEach((a) => {
+      const art = articles[a] || {};
+      add(ul, el("li", null, (art.title || art.id || a) + (art.date ? " (" + art.date + ")" : "")));
+    });
+    add(panel, ul);
+  }
+  function showEvent(id) {
+    const ev = events[id];
+    const t = typeInfo[ev.type];
+    heading(ev.label, "Event", ev.typeLabel);
+    const row = panel.querySelector(".kg-kind");
+    row.replaceChildren(swatch("diamond", t ? t.color : "#999"), el("span", "kg-capital", ev.typeLabel));
+    if (ev.score !== null) add(row, el("span", "kg-badge", "сотрудничество " + (ev.score > 0 ? "+" : "") + ev.score));
+    if (ev.cameo) add(row, el("span", "kg-badge", "CAMEO " + ev.cameo));
+    add(panel, el("div", "kg-iri", id));
+    const ul = el("ul");
+    const when = dateText(ev);
+    if (when) add(ul, add(el("li"), el("b", null, "Когда: "), when));
+    if (ev.place) add(ul, add(el("li"), el("b", null, "Где: "), entities[ev.place] ? nodeLink(ev.place) : ev.place));
+    if (ev.level) add(ul, add(el("li"), el("b", null, "Уровень: "), ev.level));
+    if (ev.subEventOf) add(ul, add(el("li"), el("b", null, "Часть события: "), nodeLink(ev.subEventOf)));
+    if (ev.confidence !== null) add(ul, add(el("li"), el("b", null, "Уверенность: "), String(ev.confidence)));
+    if (ev.trigger) add(ul, add(el("li"), el("b", null, "Слова-признак: "), "«" + ev.trigger.text + "»"));
+    add(panel, ul);
+    if (ev.participants.length) {
+      section("Участники");
+      const pl = el("ul");
+      ev.participants.forEach((p) => add(pl, add(el("li"), nodeLink(p.id), p.role ? " — " + p.role : "")));
+      add(panel, pl);
+    }
+    if (ev.concerns.length) {
+      section("О чём");
+      const cl = el("ul");
+      ev.concerns.forEach((c) => add(cl, add(el("li"), nodeLink(c))));
+      add(panel, cl);
+    }
+    section("Источник");
+    if (!ev.evidence.length) add(panel, el("div", "kg-note", "предложение не сохранено"));
+    ev.evidence.forEach((s) => add(panel, quote(s)));
+  }
+  function showEdge(id) {
+    const e = edgeMeta[id];
+    if (!e) return;
+    const a = nameOf(e.from), b = nameOf(e.to);
+    if (e.kind === "pair") {
+      heading(a + " — " + b, "Event", "совместные события: " + e.events.length);
+      e.events.forEach((x) => add(panel, eventSummary(x, null, true)));
+    } else if (e.kind === "post") {
+      heading(a + " — " + b, "Person", "должность");
+      const ent = entities[e.from];
+      ent.posts.filter((p) => p.in === e.to).forEach((p) => {
+        add(panel, el("div", "kg-capital", p.label));
+        p.evidence.forEach((s) => add(panel, quote(s)));
+      });
+    } else if (e.kind === "supports") {
+      heading(a + " поддерживает " + b, "Initiative", "поддержка инициативы");
+      (entities[e.from].events || []).filter((x) => (events[x.id] || {}).concerns.indexOf(e.to) >= 0)
+        .forEach((x) => add(panel, eventSummary(x.id, x.role, true)));
+    } else if (e.events && e.events.length) {
+      const ev = events[e.events[0]];
+      const roles = { participant: "участие", place: "место события", concerns: "о чём событие", subevent: "часть события" };
+      heading(a + " — " + b, "Event", roles[e.kind] || e.kind);
+      if (e.kind === "participant" && ev) {
+        const p = ev.participants.find((x) => x.id === e.to);
+        add(panel, el("div", "kg-note", b + ": " + ((p && p.role) || "участник")));
+      }
+      e.events.forEach((x) => add(panel, eventSummary(x, null, true)));
+    } else {
+      heading(a + " — " + b, "Other", e.kind);
+    }
+  }
+  function clearDetails() {
+    panel.replaceChildren(el("p", "kg-hint",
+      "Выберите узел или связь, чтобы увидеть названия, должности, события и предложения-источники."));
+  }
+
+  function select(id, focus) {
+    if (!nodeMeta[id]) return;
+    selected = id;
+    if (!hidden["n:" + id]) {
+      network.selectNodes([id]);
+      if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    }
+    highlight(id);
+    if (entities[id]) showEntity(id); else if (events[id]) showEvent(id);
+    panel.scrollTop = 0;
+  }
+  function deselect() {
+    selected = null;
+    network.unselectAll();
+    highlight(null);
+    clearDetails();
+  }
+  window.kgSelect = select;
+
+  network.on("click", (params) => {
+    if (params.nodes.length) select(params.nodes[0], false);
+    else if (params.edges.length) {
+      selected = null;
+      highlight(null);
+      showEdge(params.edges[0]);
+    } else deselect();
+  });
+
+  // ---------- search ----------
+  const index = [];
+  Object.keys(entities).forEach((id) => {
+    const e = entities[id];
+    index.push({ id: id, label: e.label, kind: e.kind,
+      names: [e.label, e.en].concat(e.alt, e.hidden).filter(Boolean).map(norm) });
+  });
+  Object.keys(events).forEach((id) => {
+    index.push({ id: id, label: events[id].label, kind: "Event", names: [norm(events[id].label)] });
+  });
+  function search(q) {
+    q = norm(q);
+    if (!q) return [];
+    const found = [];
+    index.forEach((item) => {
+      let rank = -1;
+      const label = item.names[0];
+      if (label === q) rank = 0;
+      else if (label.startsWith(q)) rank = 1;
+      else if (label.split(/[\s«»"-]+/).some((w) => w.startsWith(q))) rank = 2;
+      else if (item.names.some((n) => n.includes(q))) rank = 3;
+      if (rank >= 0) found.push([rank, item.kind === "Event" ? 1 : 0, -(nodeMeta[item.id].degree || 0), item.label, item]);
+    });
+    found.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || (x[3] < y[3] ? -1 : x[3] > y[3] ? 1 : 0));
+    return found.map((f) => f[4]);
+  }
+  const searchBox = document.getElementById("kg-search");
+  const results = document.getElementById("kg-search-results");
+  let lastResults = [];
+  function renderResults() {
+    lastResults = search(searchBox.value);
+    results.replaceChildren();
+    if (!searchBox.value.trim()) return;
+    if (!lastResults.length) { add(results, el("li", "kg-empty", "ничего не найдено")); return; }
+    lastResults.slice(0, 15).forEach((item) => {
+      const info = kindInfo[item.kind] || {};
+      const b = el("button");
+      b.type = "button";
+      add(b, swatch(info.shape || "dot", info.color || "#999", info.border), el("span", null, item.label));
+      if (hidden["n:" + item.id]) add(b, el("span", "kg-muted", "скрыт фильтром"));
+      b.addEventListener("click", () => select(item.id, true));
+      add(results, add(el("li"), b));
+    });
+  }
+  searchBox.addEventListener("input", renderResults);
+  searchBox.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") {
+      renderResults();
+      if (lastResults.length) select(lastResults[0].id, true);
+      ev.preventDefault();
+    } else if (ev.key === "Escape") {
+      searchBox.value = "";
+      renderResults();
+    }
+  });
+
+  // ---------- controls ----------
+  function checkboxRow(id, checked, content, count, onChange) {
+    const label = el("label", "kg-row");
+    const box = el("input");
+    box.type = "checkbox";
+    box.id = id;
+    box.checked = checked;
+    box.addEventListener("change", () => onChange(box.checked));
+    add(label, box, ...content);
+    if (count !== undefined) add(label, el("span", "kg-count", count));
+    return label;
+  }
+  const kindsBox = document.getElementById("kg-kinds");
+  kinds.filter((k) => k.count > 0).forEach((k) => {
+    add(kindsBox, checkboxRow("kg-kind-" + k.kind, true, [swatch(k.shape, k.color, k.border), el("span", null, k.label)],
+      k.count, (on) => { state.kinds[k.kind] = on; applyFilters(); }));
+  });
+  const typesBox = document.getElementById("kg-event-types");
+  eventTypes.forEach((t) => {
+    const score = t.score === null ? "" : " " + (t.score > 0 ? "+" : "") + t.score;
+    add(typesBox, checkboxRow("kg-type-" + t.name, true,
+      [swatch("diamond", t.color), el("span", "kg-capital", t.label), el("span", "kg-note", score)],
+      t.count, (on) => { state.types[t.name] = on; applyFilters(); }));
+  });
+  const scale = document.getElementById("kg-scale");
+  const stops = (D.scale || []).map((s) => s[1] + " " + ((s[0] + 10) * 5) + "%");
+  if (stops.length) scale.style.background = "linear-gradient(to right, " + stops.join(", ") + ")";
+
+  const edgeLegend = document.getElementById("kg-edge-legend");
+  function line(style, color, text) {
+    const l = el("span", "kg-line " + style);
+    l.style.borderTopColor = color;
+    return add(el("div", "kg-row"), l, el("span", null, text));
+  }
+  add(edgeLegend,
+    add(el("div", "kg-row"), swatch("diamond", "#6fae6b", "#555"), el("span", null, "событие (цвет — оценка)")),
+    line("", "#3a9a4e", "участник события"),
+    line("kg-dashed", "#b08a5e", "место события"),
+    line("kg-dotted", "#b07aa1", "о чём событие"),
+    line("kg-dashed", "#b07aa1", "поддерживает инициативу"),
+    line("kg-dashed", "#8a8a8a", "должность в государстве"),
+    line("", "#7f7f7f", "в режиме связей: совместные события (толщина — число)"));
+
+  const allDates = Object.values(events).map((e) => e.dateFrom).filter(Boolean).sort();
+  const allEnds = Object.values(events).map((e) => e.dateTo).filter(Boolean).sort();
+  const fromBox = document.getElementById("kg-date-from");
+  const toBox = document.getElementById("kg-date-to");
+  if (allDates.length) {
+    fromBox.min = toBox.min = allDates[0];
+    fromBox.max = toBox.max = allEnds[allEnds.length - 1].replace(/-31$/, "-28");
+  }
+  fromBox.addEventListener("change", () => { state.from = fromBox.value; applyFilters(); });
+  toBox.addEventListener("change", () => { state.to = toBox.value; applyFilters(); });
+  document.getElementById("kg-undated").addEventListener("change", (ev) => {
+    state.undated = ev.target.checked; applyFilters();
+  });
+  document.querySelectorAll("input[name=kg-mode]").forEach((r) => r.addEventListener("change", () => {
+    if (r.checked) { state.mode = r.value; applyFilters(); }
+  }));
+  document.getElementById("kg-fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  document.getElementById("kg-relayout").addEventListener("click", () => {
+    loading.classList.remove("kg-done");
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(DATA.options.physics && DATA.options.physics.stabilization
+      ? DATA.options.physics.stabilization.iterations : 300);
+  });
+  document.getElementById("kg-reset").addEventListener("click", () => {
+    document.querySelectorAll("#kg-controls input[type=checkbox]").forEach((b) => { b.checked = true; });
+    document.getElementById("kg-mode-nodes").checked = true;
+    fromBox.value = toBox.value = searchBox.value = "";
+    Object.keys(state.kinds).forEach((k) => { state.kinds[k] = true; });
+    Object.keys(state.types).forEach((k) => { state.types[k] = true; });
+    Object.assign(state, { mode: "nodes", from: "", to: "", undated: true });
+    renderResults();
+    deselect();
+    applyFilters();
+  });
+
+  applyFilters();
+})();

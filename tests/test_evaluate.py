@@ -1,0 +1,565 @@
+"""Scoring against references: names, seeds gold, factRuEval NER and facts, the `kg evaluate` command."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate.factru import evaluate_predictions, load_gold, score_facts, score_ner
+from kg.evaluate.metrics import Score
+from kg.evaluate.seeds import evaluate_build
+from kg.evaluate.text import names_match, roles_match
+
+EVAL_DIR = Path(os.environ.get("KG_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+SEEDS_GOLD = EVAL_DIR / "seeds-gold.json"
+FACTRU_DEV = EVAL_DIR / "factru_dev.jsonl"
+
+
+def write_jsonl(path: Path, docs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Си Цзиньпином", "Си Цзиньпин", True),
+        ("Токаева", "Токаев", True),
+        ("Касым-Жомарта Токаева", "Касым-Жомарт Токаев", True),
+        ("Нур-Султане", "Нур-Султан", True),
+        ("«Один пояс — один путь»", "Один пояс, один путь", True),
+        ("Пекине", "Пекин", True),
+        ("КНР", "кнр", True),
+        ("МИД", "МИД Казахстана", False),
+        ("Китая", "Казахстан", False),
+        ("Ирак", "Иран", False),
+    ],
+)
+def test_names_match_any_inflection(a: str, b: str, same: bool) -> None:
+    assert names_match(a, b) is same
+    assert names_match(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("председатель", "председатель КНР", True),
+        ("министр иностранных дел", "министром иностранных дел Китая", True),
+        ("заместитель премьер-министра — министр иностранных дел", "министр иностранных дел", True),
+        ("член Госсовета", "член", True),
+        ("президент", "министр иностранных дел", False),
+        ("министр иностранных дел", "министр обороны", False),
+    ],
+)
+def test_roles_match_loosely(gold: str, predicted: str, same: bool) -> None:
+    assert roles_match(gold, predicted) is same
+
+
+# --- seeds-style gold -------------------------------------------------------------------------------------
+
+GOLD = {
+    "about": "a tiny hand-made reference",
+    "entities": [
+        {"id": "xi", "type": "Person", "label": "Си Цзиньпин", "aliases": [], "docs": ["000"]},
+        {
+            "id": "tokayev",
+            "type": "Person",
+            "label": "Касым-Жомарт Токаев",
+            "aliases": ["Токаев"],
+            "docs": ["000"],
+        },
+        {"id": "china", "type": "State", "label": "Китай", "aliases": ["КНР"], "docs": ["000"]},
+        {
+            "id": "mfa_kz",
+            "type": "Organization",
+            "label": "МИД Казахстана",
+            "aliases": ["МИД РК"],
+            "docs": ["000"],
+        },
+        {
+            "id": "nur_sultan",
+            "type": "Place",
+            "label": "Нур-Султан",
+            "aliases": [],
+            "docs": ["000"],
+            "same_as": "astana",
+        },
+        {"id": "astana", "type": "Place", "label": "Астана", "aliases": [], "docs": ["001"]},
+        {
+            "id": "eurasia",
+            "type": "Place",
+            "label": "Евразия",
+            "aliases": [],
+            "docs": ["000"],
+            "optional": True,
+        },
+    ],
+    "must_not_be_actor": ["СМИ", "МИД"],
+    "positions": [{"person": "xi", "role": "председатель", "of": "china", "docs": ["000"]}],
+    "events": [
+        {
+            "id": "talks",
+            "doc": "000",
+            "type": "Talks",
+            "participants": ["xi", "tokayev"],
+            "date": "--09-12",
+            "place": "nur_sultan",
+        },
+        {"id": "aid", "doc": "000", "type": "AidDelivery", "participants": ["china"], "optional": True},
+    ],
+    "facts": [
+        {
+            "doc": "000",
+            "type": "TradeTurnover",
+            "between": ["china"],
+            "value": 36.5,
+            "unit": "млрд USD",
+            "period": "10 месяцев",
+            "change_percent": 11,
+        }
+    ],
+}
+
+
+def mention(eid: str, etype: str, label: str, text: str | None = None) -> dict:
+    return {"id": eid, "type": etype, "label": label, "text": text or label, "start": 0, "end": 1}
+
+
+def ref(eid: str, etype: str, label: str) -> dict:
+    return {"id": eid, "type": etype, "label": label}
+
+
+XI = ref("p/xi", "Person", "Си Цзиньпином")  # an inflected label still names the gold entity
+TOKAYEV = ref("p/tok", "Person", "Токаев")
+CHINA = ref("s/cn", "State", "Китай")
+
+
+def extraction_docs() -> list[dict]:
+    doc0 = {
+        "id": "000_abc",
+        "entities": [
+            mention("p/xi", "Person", "Си Цзиньпином"),
+            mention("p/tok", "Person", "Токаев", "Токаева"),
+            mention("s/cn", "State", "Китай", "КНР"),
+            mention("o/smi", "Organization", "СМИ"),  # must not be an actor
+            mention("o/mfa", "Organization", "МИД Казахстана"),
+            mention(
+                "o/mfa", "Organization", "МИД Казахстана", "МИД"
+            ),  # a forbidden surface of a right entity
+            mention("pl/eu", "Place", "Евразия", "Евразии"),  # optional: neither right nor wrong
+            mention("pl/beijing", "Place", "Пекин", "Пекине"),  # not in the gold
+        ],
+        "positions": [
+            {
+                "person": XI,
+                "role": "председатель",
+                "post_label": "председатель КНР",
+                "of": ref("", "State", "КНР"),
+            },
+            {"person": TOKAYEV, "role": "председатель", "post_label": "председатель КНР", "of": CHINA},
+        ],
+        "events": [
+            {
+                "type": "Talks",
+                "participants": [XI, TOKAYEV, CHINA, ref("pl/beijing", "Place", "Пекин")],
+                "date": "2020-09-12",
+                "partial_date": None,
+                "place": ref("pl/ast", "Place", "Астана"),
+            },
+            {"type": "Meeting", "participants": [XI], "date": None, "partial_date": None, "place": None},
+            {
+                "type": "AidDelivery",
+                "participants": [CHINA],
+                "date": None,
+                "partial_date": None,
+                "place": None,
+            },
+        ],
+        "facts": [
+            {
+                "indicator": "TradeTurnover",
+                "value": 40e9,
+                "unit": "USD",
+                "period": None,
+                "change_percent": None,
+            },
+            {
+                "indicator": "TradeTurnover",
+                "value": 36.6e9,
+                "unit": "USD",
+                "period": "за 10 месяцев",
+                "change_percent": 11.0,
+                "between": [CHINA],
+            },
+        ],
+    }
+    doc1 = {"id": "001_def", "entities": [mention("pl/ast", "Place", "Астана", "Астане")]}
+    other = {"id": "999_x", "entities": [mention("o/zzz", "Organization", "Неизвестная организация")]}
+    return [doc0, doc1, other]
+
+
+@pytest.fixture
+def seeds_report(tmp_path: Path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    write_jsonl(tmp_path / "extractions.jsonl", extraction_docs())
+    return evaluate_build(tmp_path, gold)
+
+
+def test_documents_are_matched_by_numeric_prefix(seeds_report) -> None:
+    assert seeds_report.docs == {"000_abc": "000", "001_def": "001"}
+    assert seeds_report.skipped_docs == ("999_x",)
+
+
+def test_inflected_label_counts_for_gold_person(seeds_report) -> None:
+    assert seeds_report.entities.by_type["Person"] == Score(2, 2, 2, 2)
+
+
+def test_must_not_be_actor_is_a_false_positive(seeds_report) -> None:
+    org = seeds_report.entities.by_type["Organization"]
+    # СМИ (a forbidden label) and the surface «МИД» inside a right entity are wrong; МИД Казахстана is right
+    assert (org.tp, org.predicted, org.gold) == (1, 3, 1)
+    flagged = {(i.label, i.note.split(" ")[0]) for i in seeds_report.entities.false_positives}
+    assert {("СМИ", "must_not_be_actor"), ("МИД", "must_not_be_actor")} <= flagged
+
+
+def test_optional_entities_do_not_count_and_same_as_is_one(seeds_report) -> None:
+    place = seeds_report.entities.by_type["Place"]
+    # Астана is right, Пекин wrong, Евразия (optional) left out; Нур-Султан = Астана is one gold entity
+    assert (place.tp, place.predicted, place.gold) == (1, 2, 1)
+    assert place.precision == 0.5 and place.recall == 1.0
+    assert [i.label for i in seeds_report.entities.optional_found] == ["Евразия"]
+    assert not seeds_report.entities.misses
+    # the build's extra document is not scored
+    assert "Неизвестная организация" not in {i.label for i in seeds_report.entities.false_positives}
+
+
+def test_micro_entities(seeds_report) -> None:
+    m = seeds_report.entities.micro
+    assert (m.tp, m.predicted, m.gold) == (5, 8, 5)
+    assert m.f1 == pytest.approx(2 * (5 / 8) / (5 / 8 + 1))
+
+
+def test_positions_need_person_of_and_role(seeds_report) -> None:
+    pos = seeds_report.positions
+    assert (pos.score.tp, pos.score.predicted, pos.score.gold) == (1, 2, 1)
+    assert [i.label for i in pos.false_positives] == ["Токаев: председатель КНР"]
+
+
+def test_events_match_type_participants_date_place(seeds_report) -> None:
+    ev = seeds_report.events
+    # Talks matches (Китай is the state of Си's post; Пекин is the one extra allowed); Meeting is wrong;
+    # AidDelivery matches an optional gold event and is not counted
+    assert (ev.score.tp, ev.score.predicted, ev.score.gold) == (1, 2, 1)
+    assert ev.accuracy("date") == (1, 1)
+    assert ev.accuracy("place") == (1, 1)
+    assert [i.kind for i in ev.false_positives] == ["Meeting"]
+
+
+def test_event_with_two_extra_participants_does_not_match(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    crowd = [XI, TOKAYEV, ref("pl/beijing", "Place", "Пекин"), ref("x", "Organization", "СМИ")]
+    write_jsonl(
+        tmp_path / "extractions.jsonl",
+        [
+            {
+                "id": "000",
+                "entities": [],
+                "events": [
+                    {"type": "Talks", "participants": crowd},
+                    {"type": "Meeting", "participants": [XI, TOKAYEV]},
+                ],
+            }
+        ],
+    )
+    ev = evaluate_build(tmp_path, gold).events
+    assert (ev.score.tp, ev.score.predicted, ev.score.gold) == (0, 2, 1)
+    assert [i.label.split(":")[0] for i in ev.misses] == ["talks"]
+
+
+def test_fact_checks_pick_the_closest_prediction(seeds_report) -> None:
+    (fact,) = seeds_report.facts
+    assert fact.ok, fact.rows
+    assert {r[0] for r in fact.rows} == {"indicator", "value", "unit", "period", "change_percent", "between"}
+
+
+def test_fact_value_off_by_one_percent_fails(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    write_jsonl(
+        tmp_path / "extractions.jsonl",
+        [
+            {
+                "id": "000",
+                "entities": [],
+                "facts": [
+                    {
+                        "indicator": "TradeTurnover",
+                        "value": 36.5e9 * 1.01,
+                        "unit": "USD",
+                        "period": "10 месяцев",
+                        "change_percent": 11,
+                    }
+                ],
+            }
+        ],
+    )
+    (fact,) = evaluate_build(tmp_path, gold).facts
+    assert {r[0]: r[3] for r in fact.rows}["value"] is False
+    assert {r[0]: r[3] for r in fact.rows}["period"] is True
+
+
+# --- factRuEval-style gold ----------------------------------------------------------------------------------
+
+TEXT = "Министр иностранных дел Грузии Александр Налбандов встретился с Ван И в Пекине."
+
+
+def span(text: str, start_at: int = 0) -> tuple[int, int]:
+    start = TEXT.index(text, start_at)
+    return start, start + len(text)
+
+
+def factru_doc() -> dict:
+    geo, nal, wang, bj, post = (
+        span(t) for t in ("Грузии", "Александр Налбандов", "Ван И", "Пекине", "Министр иностранных дел")
+    )
+    ents = [(nal, "PER", "m1"), (wang, "PER", "m2"), (geo, "LOC", "m3"), (bj, "LOC", "m4")]
+    return {
+        "id": "doc1",
+        "text": TEXT,
+        "entities": [
+            {"start": s, "end": e, "type": t, "text": TEXT[s:e], "mention_id": m} for (s, e), t, m in ents
+        ],
+        "mentions": [
+            {"id": m, "type": t, "start": s, "end": e, "text": TEXT[s:e], "discontinuous": False, "spans": []}
+            for (s, e), t, m in ents
+        ],
+        "facts": [
+            {
+                "id": "f1",
+                "type": "Occupation",
+                "args": [
+                    {"role": "Who", "ref": "obj1", "mention_ids": ["m1"]},
+                    {"role": "Where", "ref": "obj3", "mention_ids": ["m3"]},
+                    {
+                        "role": "Position",
+                        "ref": "span9",
+                        "start": post[0],
+                        "end": post[1],
+                        "text": TEXT[post[0] : post[1]],
+                    },
+                ],
+            },
+            {
+                "id": "f2",
+                "type": "Meeting",
+                "args": [
+                    {"role": "Participant", "ref": "obj1", "mention_ids": ["m1"]},
+                    {"role": "Participant", "ref": "obj2", "mention_ids": ["m2"]},
+                ],
+            },
+        ],
+    }
+
+
+def ent(text: str, etype: str) -> dict:
+    s, e = span(text)
+    return {"start": s, "end": e, "type": etype}
+
+
+def test_exact_ner_scores_known_numbers() -> None:
+    gold = {"doc1": factru_doc()}
+    pred = {
+        "doc1": {
+            "id": "doc1",
+            "entities": [
+                ent("Александр Налбандов", "Person"),  # right
+                ent("Ван И", "Organization"),  # wrong type
+                ent("Грузии", "State"),  # right: State is LOC
+                ent("Министр", "Initiative"),  # dropped: factRuEval has no such type
+            ],
+        }
+    }
+    s = score_ner(gold, pred, "exact")
+    assert (s["PER"].tp, s["PER"].predicted, s["PER"].gold) == (1, 1, 2)
+    assert (s["ORG"].tp, s["ORG"].predicted, s["ORG"].gold) == (0, 1, 0)
+    assert (s["LOC"].tp, s["LOC"].predicted, s["LOC"].gold) == (1, 1, 2)
+    assert s["micro"].precision == pytest.approx(2 / 3)
+    assert s["micro"].recall == pytest.approx(2 / 4)
+    assert s["micro"].f1 == pytest.approx(4 / 7)
+
+
+def test_overlap_ner_is_one_to_one_on_shared_tokens() -> None:
+    gold = {"doc1": factru_doc()}
+    pred = {
+        "doc1": {
+            "id": "doc1",
+            "entities": [
+                ent("Александр", "PER"),
+                ent("Налбандов", "PER"),  # both overlap one gold span: one counts
+                ent("Пекин", "LOC"),  # shares the token «Пекине» (not exact)
+                ent("встретился", "LOC"),  # overlaps nothing
+            ],
+        }
+    }
+    exact = score_ner(gold, pred, "exact")
+    overlap = score_ner(gold, pred, "overlap")
+    assert exact["micro"].tp == 0
+    assert (overlap["PER"].tp, overlap["PER"].predicted) == (1, 2)
+    assert (overlap["LOC"].tp, overlap["LOC"].predicted) == (1, 2)
+    assert overlap["micro"].recall == pytest.approx(2 / 4)
+
+
+def test_missing_prediction_document_costs_recall() -> None:
+    gold = {"doc1": factru_doc(), "doc2": dict(factru_doc(), id="doc2")}
+    pred = {"doc1": {"id": "doc1", "entities": factru_doc()["entities"]}}
+    s = score_ner(gold, pred, "exact")["micro"]
+    assert (s.precision, s.recall) == (1.0, 0.5)
+
+
+def test_occupation_strict_and_lenient_and_meeting() -> None:
+    nal, geo, wang = (span(t) for t in ("Александр Налбандов", "Грузии", "Ван И"))
+    post = span("Министр иностранных дел")
+    person = {"start": nal[0], "end": nal[1]}
+    evidence = {"start": post[0], "end": nal[1]}
+    pred = {
+        "doc1": {
+            "id": "doc1",
+            "entities": [],
+            "positions": [
+                # right person and post, but «of» points at the wrong place: lenient only
+                {
+                    "person": person,
+                    "role": "министр иностранных дел",
+                    "of": {"start": span("Пекине")[0], "end": len(TEXT) - 1},
+                    "evidence": evidence,
+                },
+            ],
+            "events": [
+                {"type": "Talks", "participants": [person, {"start": wang[0], "end": wang[1]}]},
+                {"type": "Meeting", "participants": [person]},
+            ],
+        }
+    }
+    f = score_facts({"doc1": factru_doc()}, pred)
+    assert (f.occupation_lenient.tp, f.occupation_lenient.predicted, f.occupation_lenient.gold) == (1, 1, 1)
+    assert f.occupation_strict.tp == 0
+    assert (f.meeting.tp, f.meeting.predicted, f.meeting.gold) == (1, 2, 1)
+    pred["doc1"]["positions"][0]["of"] = {"start": geo[0], "end": geo[1]}
+    assert score_facts({"doc1": factru_doc()}, pred).occupation_strict.tp == 1
+    pred["doc1"]["positions"][0]["role"] = "посол"  # the same words, another post
+    assert score_facts({"doc1": factru_doc()}, pred).occupation_lenient.tp == 0
+
+
+@pytest.mark.skipif(not FACTRU_DEV.is_file(), reason=f"{FACTRU_DEV} not present")
+def test_factru_gold_scored_against_itself() -> None:
+    gold = load_gold(FACTRU_DEV)
+    perfect = {i: {"id": i, "entities": d["entities"]} for i, d in gold.items()}
+    report = evaluate_predictions(gold, perfect)
+    for mode in ("exact", "overlap", "token"):
+        assert report.ner[mode]["micro"].f1 == 1.0
+    half = {i: {"id": i, "entities": d["entities"][::2]} for i, d in gold.items()}
+    micro = evaluate_predictions(gold, half).ner["exact"]["micro"]
+    assert micro.precision == 1.0
+    assert micro.recall == pytest.approx(0.5, abs=0.02)
+
+
+# --- the command --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def runner():
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+def invoke(runner, *args: str):
+    from kg.cli import app
+
+    return runner.invoke(app, ["evaluate", *map(str, args)], env={"COLUMNS": "200"})
+
+
+def test_cli_scores_a_build_folder(runner, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    build = tmp_path / "out"
+    build.mkdir()
+    write_jsonl(build / "extractions.jsonl", extraction_docs())
+    result = invoke(runner, build, "--gold", gold)
+    assert result.exit_code == 0, result.output
+    assert "Entities" in result.stdout
+    person_row = next(line for line in result.stdout.splitlines() if "Person" in line and "1.000" in line)
+    assert person_row.count("1.000") == 3
+    assert "СМИ" in result.stdout and "must_not_be_actor" in result.stdout
+    assert "TradeTurnover" in result.stdout
+
+
+def test_cli_build_without_gold_is_an_error(runner, tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "extractions.jsonl", extraction_docs())
+    result = invoke(runner, tmp_path)
+    assert result.exit_code == 1
+    assert "Error:" in result.stderr and "--gold" in result.stderr and "extractions.jsonl" in result.stderr
+
+
+@pytest.mark.parametrize("content", [None, '{"hello": 1}\n'])
+def test_cli_missing_or_unknown_target(runner, tmp_path: Path, content: str | None) -> None:
+    target = tmp_path / "thing.jsonl"
+    if content is not None:
+        target.write_text(content, encoding="utf-8")
+    result = invoke(runner, target)
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error:") and "thing.jsonl" in line
+
+
+def test_cli_scores_predictions_against_factru_gold(runner, tmp_path: Path) -> None:
+    gold = write_jsonl(tmp_path / "gold.jsonl", [factru_doc()])
+    pred = write_jsonl(tmp_path / "pred.jsonl", [{"id": "doc1", "entities": factru_doc()["entities"][:2]}])
+    result = invoke(runner, pred, "--gold", gold)
+    assert result.exit_code == 0, result.output
+    assert "NER, exact" in result.stdout and "Occupation" in result.stdout
+    micro_row = next(line for line in result.stdout.splitlines() if "micro" in line)
+    assert "0.500" in micro_row  # recall: two of the four gold spans
+
+
+# --- on the real pipeline -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS_GOLD.is_file(), reason=f"{SEEDS_GOLD} not present")
+def test_seeds_scores(seeds_build: Path) -> None:
+    report = evaluate_build(seeds_build, SEEDS_GOLD)
+    scores = report.entities.by_type
+    summary = {t: (round(s.precision, 3), round(s.recall, 3), round(s.f1, 3)) for t, s in scores.items()}
+    for etype, s in scores.items():
+        assert s.f1 >= 0.90 and s.recall >= 0.90, (
+            etype,
+            summary,
+            report.entities.misses,
+            report.entities.false_positives,
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not FACTRU_DEV.is_file(), reason=f"{FACTRU_DEV} not present")
+def test_factru_dev_ner_reaches_baseline(nlp) -> None:
+    from kg.build import extract_records
+
+    from kg.evaluate.factru import predict
+    from kg.records import Article
+    from kg.sources import read_inputs
+
+    gold = load_gold(FACTRU_DEV)
+    articles = [a for a in read_inputs([FACTRU_DEV]) if isinstance(a, Article)]
+    assert len(articles) == len(gold)
+    predictions = {d["id"]: d for d in predict(articles, nlp, extract_records)}
+    exact = evaluate_predictions(gold, predictions).ner["exact"]
+    summary = {t: round(s.f1, 3) for t, s in exact.items()}
+    assert exact["micro"].f1 >= 0.868, summary
+    for etype, baseline in (("PER", 0.926), ("ORG", 0.730), ("LOC", 0.905)):
+        assert exact[etype].f1 >= baseline, summary
