@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.iri import DEFAULT_BASE, article_key, mint, slug
-from kg.lexicon import by_key, genitive
+from kg.lexicon import genitive, lookup
 from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Ref, TextSpan
 from kg.vocab import DIP, NIF, ITSRDF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
 
@@ -109,7 +109,7 @@ class GraphBuilder:
         entity = self.entities.get(key)
         if entity is not None and entity.type == "Place":
             state = capital_state(entity.label)
-            return state if state in self.entities or state in by_key() else None
+            return state if state in self.entities or lookup(state) else None
         return key
 
     def add_mention(self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None) -> URIRef:

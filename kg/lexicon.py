@@ -51,6 +51,50 @@ def by_key() -> dict[str, Entry]:
     return {e.key: e for e in entries()}
 
 
+#: organisations that belong to a state: head words → (key prefix, label): «МИД Казахстана», «Госсовет КНР»
+STATE_BOUND = {
+    "мид": ("mfa", "МИД"),
+    "министерство иностранных дел": ("mfa", "МИД"),
+    "госсовет": ("state-council", "Государственный совет"),
+    "государственный совет": ("state-council", "Государственный совет"),
+    "правительство": ("government", "Правительство"),
+    "посольство": ("embassy", "Посольство"),
+    "парламент": ("parliament", "Парламент"),
+    "министерство обороны": ("defence-ministry", "Министерство обороны"),
+    "минобороны": ("defence-ministry", "Министерство обороны"),
+    "министерство торговли": ("trade-ministry", "Министерство торговли"),
+    "министерство финансов": ("finance-ministry", "Министерство финансов"),
+    "минфин": ("finance-ministry", "Министерство финансов"),
+    "генконсульство": ("consulate", "Генеральное консульство"),
+}
+
+
+def lookup(key: str) -> Entry | None:
+    """The gazetteer entry of a key, including a state's own bodies («organization/mfa-china» = МИД Китая)."""
+    listed = by_key().get(key)
+    if listed is not None or not key.startswith("organization/"):
+        return listed
+    return _state_bound_entry(key)
+
+
+@lru_cache(maxsize=None)
+def _state_bound_entry(key: str) -> Entry | None:
+    rest = key.split("/", 1)[1]
+    for prefix, label in sorted({v for v in STATE_BOUND.values()}, key=lambda v: -len(v[0])):
+        if rest.startswith(prefix + "-"):
+            state = by_key().get("state/" + rest[len(prefix) + 1 :])
+            if state is None:
+                return None
+            heads = sorted({h for h, v in STATE_BOUND.items() if v == (prefix, label)}, key=len)
+            names = [f"{label} {genitive(state.label)}"]
+            for head in heads:
+                shown = head.upper() if len(head) <= 4 else head[:1].upper() + head[1:]
+                names += [f"{shown} {genitive(n)}" for n in state.names]
+            unique = list(dict.fromkeys(names))
+            return Entry(key, "Organization", unique[0], None, tuple(unique))
+    return None
+
+
 @lru_cache(maxsize=1)
 def wikidata() -> dict[str, str]:
     """Checked Wikidata identifiers by entity key (only these are ever linked)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.iri import entity_key
-from kg.lexicon import by_key, case_forms, entries, wikidata
+from kg.lexicon import case_forms, entries, lookup, wikidata
 from kg.records import ArticleRecord, Corpus, Entity, Mention
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -111,10 +111,8 @@ class _Resolver:
         return listed or entity_key("Person", norm)
 
     def key_for(self, mention: Mention, article_full: dict[str, set[str]]) -> str:
-        if mention.key and mention.key in by_key():
-            return mention.key
         if mention.key:
-            return mention.key  # composed by a pattern («organization/mfa-china»)
+            return mention.key
         if mention.type == "Person":
             if _is_full_name(mention.norm):
                 return self.person_key(mention.norm)
@@ -159,7 +157,7 @@ class _Resolver:
     def add(self, key: str, m: Mention) -> None:
         cluster = self.clusters.get(key)
         if cluster is None:
-            listed = by_key().get(key)
+            listed = lookup(key)
             cluster = self.clusters[key] = _Cluster(key, listed.type if listed else m.type, first_seen=self.order)
             self.order += 1
         cluster.norms[m.norm] += 1
@@ -167,7 +165,7 @@ class _Resolver:
 
     @staticmethod
     def entity(cluster: _Cluster) -> Entity:
-        listed = by_key().get(cluster.key)
+        listed = lookup(cluster.key)
         if listed:
             label, label_en, names = listed.label, listed.label_en, listed.names
         else:

@@ -45,7 +45,8 @@ def normalise_text(text: str) -> str:
 _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][0-9:]+)?\s*")
 
 # «ПЕКИН, 29 октября. /ТАСС/.», «Нур-Султан, 12 сентября /Синьхуа/ --», «Чэнду. 1 декабря. KAZAKHSTAN TODAY -»
-_DATELINE = re.compile(
+DATELINE_LINES = 12  # a dateline opens one of the first paragraphs
+DATELINE = re.compile(
     r"(?P<place>[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z]+(?:[- ][А-ЯЁA-Z][А-ЯЁа-яёA-Za-z]+)?)[.,]\s+"
     rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})(?:\s+(?P<year>\d{{4}})(?:\s*г\.?)?)?\.?\s*"
     r"(?:/\s*(?P<agency>[^/\n]{2,40}?)\s*/\.?|(?P<agency2>[A-ZА-ЯЁ][A-ZА-ЯЁ]+(?: [A-ZА-ЯЁ]+){0,3}))?"
@@ -79,8 +80,8 @@ def parse_metadata(article: Article) -> Article:
     place = agency = dateline_date = None
     # the dateline opens one of the first paragraphs
     offset = body_start
-    for line in text[body_start:].split("\n")[:12]:
-        d = _DATELINE.match(line)
+    for line in text[body_start:].split("\n")[:DATELINE_LINES]:
+        d = DATELINE.match(line)
         if d and month_number(d["month"]):
             place = " ".join(_title_case(w) for w in d["place"].split(" "))
             agency = (d["agency"] or d["agency2"] or "").strip() or None

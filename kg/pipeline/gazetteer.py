@@ -17,8 +17,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg import lexicon
-from kg.lexicon import genitive
-from kg.morphology import nominative
+from kg.dates import month_number
+from kg.sources import DATELINE, DATELINE_LINES
+from kg.morphology import morph_analyzer, nominative
 
 if not Span.has_extension("kg_norm"):
     Span.set_extension("kg_norm", default=None)
@@ -44,22 +45,18 @@ _CAP_INITIATIVE_HEADS = {"программа", "инициатива", "прое
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{2,90}?)[»”“\"]")
 
-# organisations that belong to a state: «МИД Казахстана», «Госсовет КНР»
-STATE_BOUND = {
-    "мид": ("mfa", "МИД"),
-    "министерство иностранных дел": ("mfa", "МИД"),
-    "госсовет": ("state-council", "Государственный совет"),
-    "государственный совет": ("state-council", "Государственный совет"),
-    "правительство": ("government", "Правительство"),
-    "посольство": ("embassy", "Посольство"),
-    "парламент": ("parliament", "Парламент"),
-    "министерство обороны": ("defence-ministry", "Министерство обороны"),
-    "минобороны": ("defence-ministry", "Министерство обороны"),
-    "министерство торговли": ("trade-ministry", "Министерство торговли"),
-    "министерство финансов": ("finance-ministry", "Министерство финансов"),
-    "минфин": ("finance-ministry", "Министерство финансов"),
-    "генконсульство": ("consulate", "Генеральное консульство"),
-}
+
+
+def _proper_word(word: str) -> bool:
+    """Whether pymorphy3 reads a capitalised word first as a name, a place or an abbreviation."""
+    if word.isupper():
+        return True
+    parses = morph_analyzer().parse(word)
+    return not parses or bool({"Geox", "Name", "Surn", "Orgn", "Abbr", "Trad"} & parses[0].tag.grammemes) \
+        or parses[0].methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
+
+
+_NEEDS_CAPITAL = {"правительство", "парламент", "посольство", "генконсульство"}
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,7 @@ class Gazetteer:
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for entry in lexicon.entries():
             self.matcher.add(entry.key, [nlp.make_doc(f) for f in _forms(entry.names)])
-        for head in STATE_BOUND:
+        for head in lexicon.STATE_BOUND:
             self.heads.add(head, [nlp.make_doc(f) for f in _forms((head,))])
 
     # -- finding -------------------------------------------------------------------------------------------
@@ -127,9 +124,16 @@ class Gazetteer:
             if tok.lemma_ not in INITIATIVE_WORDS:
                 continue
             left = tok.i
-            while left > tok.sent.start and doc[left - 1].pos_ == "ADJ" and doc[left - 1].text[:1].isupper() \
-                    and (left - 1 > tok.sent.start or "-" in doc[left - 1].text):
+            # capitalised adjectives before the keyword, hyphenated compounds included («Китайско-казахстанская»)
+            while left > tok.sent.start and (
+                doc[left - 1].pos_ == "ADJ"
+                or doc[left - 1].text == "-" and not doc[left - 1].whitespace_
+                or doc[left].text == "-" and not doc[left - 1].whitespace_
+            ):
                 left -= 1
+            while left < tok.i and not (doc[left].text[:1].isupper() and doc[left].is_alpha
+                                         and (left > tok.sent.start or "-" in doc[left : tok.i].text)):
+                left += 1
             after = tok.i + 1
             if tok.lemma_ == "инициатива" and after < len(doc) and doc[after].lower_ in ("по", "о"):
                 right = after + 1
@@ -139,42 +143,66 @@ class Gazetteer:
                 continue
             end = right
             while end < tok.sent.end and (
-                doc[end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+                doc[end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and "Short" not in doc[end].morph.get("Variant")
                 or doc[end].lower_ == "из" and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "NUM")
-            ) and end - right < 8:
+                or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+            ) and end - right < 10:
                 end += 1
+            while end > right and doc[end - 1].pos_ != "NOUN" and doc[end - 1].pos_ != "PROPN":
+                end -= 1  # a name ends on its noun
             if end == right or not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(right, end)):
                 continue
-            head = [nominative(t.text, t.pos_, t.morph.to_dict()) for t in doc[left : tok.i + 1]]
-            head[0] = head[0][:1].upper() + head[0][1:]
-            label = " ".join(head) + " " + doc[tok.i + 1 : end].text
+            head = "".join(
+                (nominative(t.text, t.pos_, t.morph.to_dict()) if t.pos_ in ("ADJ", "NOUN") else t.text)
+                + t.whitespace_ for t in doc[left : tok.i + 1])
+            label = head[:1].upper() + head[1:] + doc[tok.i + 1 : end].text
             found.append(Candidate(left, end, "Initiative", "pattern", "", label))
         return found
 
+    @staticmethod
+    def _dateline(doc: Doc) -> list[Candidate]:
+        """The place of a dateline («ПЕКИН, 29 октября. /ТАСС/.»), which the NER often misses in capitals."""
+        offset = 0
+        for line in doc.text.split("\n")[:DATELINE_LINES]:
+            m = DATELINE.match(line.lstrip())
+            lead = len(line) - len(line.lstrip())
+            if m and month_number(m["month"]):
+                span = doc.char_span(offset + lead + m.start("place"), offset + lead + m.end("place"))
+                if span is not None:
+                    norm = " ".join(w.capitalize() if w.isupper() else w for w in span.text.split(" "))
+                    norm = "-".join(p[:1].upper() + p[1:] for p in norm.split("-"))
+                    return [Candidate(span.start, span.end, "Place", "pattern", "", norm)]
+            offset += len(line) + 1
+        return []
+
     def _state_bound(self, doc: Doc, states: list[Candidate]) -> list[Candidate]:
-        table = lexicon.by_key()
         found = []
         for match_id, start, end in self.heads(doc):
-            prefix, label = STATE_BOUND[doc.vocab.strings[match_id]]
+            head = doc.vocab.strings[match_id]
+            if head in _NEEDS_CAPITAL and not doc[start].text[:1].isupper():
+                continue  # «правительство страны» is a description; «Правительство России» a name
+            prefix, label = lexicon.STATE_BOUND[head]
             sent = doc[start].sent
             after = [s for s in states if s.start >= end and s.start < sent.end and s.start - end <= 8]
             nxt = min(after, key=lambda s: s.start, default=None)
             if nxt is None:
                 continue
-            state = table[nxt.key]
             key = f"organization/{prefix}-{nxt.key.split('/', 1)[1]}"
-            norm = table[key].label if key in table else f"{label} {genitive(state.label)}"
-            span_end = nxt.end if nxt.start == end else end  # «МИД Казахстана» takes the state in
-            found.append(Candidate(start, span_end, "Organization", "pattern", key, norm))
+            norm = lexicon.lookup(key).label
+            # the mention is the head alone: the state keeps its own mention («МИД» + «Казахстана»)
+            found.append(Candidate(start, end, "Organization", "pattern", key, norm))
         return found
 
     def find(self, doc: Doc) -> list[Candidate]:
         """Every accepted entity candidate, overlaps settled: the longest wins, lists and patterns on ties."""
         listed = self._listed(doc)
         states = [c for c in listed if c.type == "State"]
-        pattern = self._quoted_initiatives(doc) + self._phrase_initiatives(doc) + self._state_bound(doc, states)
+        bound = self._state_bound(doc, states)
+        pattern = self._quoted_initiatives(doc) + self._phrase_initiatives(doc) + bound + self._dateline(doc)
+        # «МИД Казахстана» read by the NER as one organisation becomes the ministry and the state
+        heads = {c.start for c in bound}
         ner = [Candidate(e.start, e.end, NER_TYPES.get(e.label_, "Place"), e.id_ or "ner", e.kb_id_ or "")
-               for e in doc.ents if e.label_ in NER_TYPES]
+               for e in doc.ents if e.label_ in NER_TYPES and e.start not in heads]
         rank = {"gazetteer": 0, "pattern": 1}
         ordered = sorted(pattern + listed + ner, key=lambda c: (-c.length, rank.get(c.source, 2), c.start, c.key))
         taken = [False] * len(doc)
@@ -224,6 +252,9 @@ class Gazetteer:
             return False
         if cand.source == "gazetteer" and not Gazetteer._shape_ok(text, cand.key):
             return False
+        if cand.source == "gazetteer" and span.start == span.sent.start and cand.length == 1 \
+                and not _proper_word(span[0].text):
+            return False  # «Того и гляди»: a capital letter at a sentence's start proves nothing
         if cand.source == "ner":
             if text.lower() in GENERIC or _NOT_ACTOR.search(text):
                 return False

@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from kg.pipeline import models
 
 # characters that never stand inside a name: a span running over one is cut there («Ван И © AP Photo/ …»)
-_CUT = re.compile(r"[©|/\\()\[\];:\n]|\s--\s|\s[-–—]\s")
+_CUT = re.compile(r"[©|/\\()\[\];:\n•·]|\s--\s|\s[-–—]\s")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make build   install into .venv and build the graph of seeds/ into output/
+#   make test    install into .venv (with the test extras, Chromium and rapper) and run the whole test suite
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build test install install-test system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python system-deps
+	$(BIN)/pip install --quiet -e ".[test]"
+
+# Debian's Chromium (the browser tests) and rapper (an independent RDF parser); nothing else is downloaded
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v rapper >/dev/null; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium raptor2-utils >/dev/null; fi
+
+build: install
+	$(BIN)/kg build seeds/ -o output/
+
+test: install-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache
