@@ -112,6 +112,60 @@ def capitals() -> dict[str, str]:
     return out
 
 
+_SOURCES = ("states.tsv", "organizations.tsv", "initiatives.tsv", "persons.tsv")
+FORMS_FILE = "name_forms.tsv"
+
+
+def sources_digest() -> str:
+    """A digest of the gazetteer files, so that a stale table of forms is never used."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in _SOURCES:
+        h.update(resources.files("kg").joinpath("data", name).read_bytes())
+    h.update(CASES_VERSION.encode())
+    return h.hexdigest()[:16]
+
+
+CASES_VERSION = "1"  # bump when case_forms() changes
+
+
+def compute_forms() -> dict[str, tuple[str, ...]]:
+    """Every entry's names in every case (slow: pymorphy3 inflects ~10 000 words)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for e in entries():
+        forms: set[str] = set()
+        for name in e.names:
+            forms |= case_forms(name)
+        out[e.key] = tuple(sorted(forms))
+    return out
+
+
+@lru_cache(maxsize=1)
+def name_forms() -> dict[str, tuple[str, ...]]:
+    """Case forms by entry key: from the shipped table when it matches the gazetteer files, else computed."""
+    path = resources.files("kg").joinpath("data", FORMS_FILE)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    if lines and lines[0] == f"# {sources_digest()}":
+        table: dict[str, list[str]] = {}
+        for line in lines[1:]:
+            key, form = line.split("\t", 1)
+            table.setdefault(key, []).append(form)
+        return {k: tuple(v) for k, v in table.items()}
+    return compute_forms()
+
+
+def forms_table_text() -> str:
+    """The shipped table of forms (``scripts/make_forms.py`` writes it)."""
+    rows = [f"# {sources_digest()}"]
+    for key, forms in sorted(compute_forms().items()):
+        rows += [f"{key}\t{f}" for f in forms]
+    return "\n".join(rows) + "\n"
+
+
 def _nominative_parse(word: str):  # noqa: ANN202 - pymorphy's Parse
     parses = morph_analyzer().parse(word)
     for p in parses:

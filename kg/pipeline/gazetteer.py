@@ -90,8 +90,8 @@ class Gazetteer:
         self.name = name
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for entry in lexicon.entries():
-            self.matcher.add(entry.key, [nlp.make_doc(f) for f in _forms(entry.names)])
+        for key, forms in lexicon.name_forms().items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
         for head in lexicon.STATE_BOUND:
             self.heads.add(head, [nlp.make_doc(f) for f in _forms((head,))])
 
