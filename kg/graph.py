@@ -48,7 +48,7 @@ class GraphBuilder:
         self.entities = {e.key: e for e in corpus.entities}
         self.ds = Dataset(default_union=False)
         bind_prefixes(self.ds, base)
-        self.default = self.ds.default_context
+        self.default = self.ds.default_graph
         self.event_types: set[URIRef] = set()
         self.posts: dict[str, tuple[str, str | None]] = {}
 

@@ -10,10 +10,13 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.vocab import PREFIXES, SHAPES_FILE
@@ -104,6 +107,29 @@ def load_shapes(path: Path | str = SHAPES_FILE) -> Graph:
     return read_graph(Path(path))
 
 
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> Query:
+    """A SPARQL text parsed and translated once (prepared queries are immutable and reusable)."""
+    return prepareQuery(text)
+
+
+class _PreparedQueryGraph(Graph):
+    """A view of a graph's store (no copy) whose ``query`` parses each distinct SPARQL text once.
+
+    pyshacl runs a SHACL-SPARQL constraint once per focus node, with the same text and ``$this`` pre-bound;
+    rdflib would parse and translate the text every time, about 0.1 s each: 90% of the validation time.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        """Run a query, from its prepared form when it is a text."""
+        if isinstance(query_object, str) and not kwargs.get("initNs"):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
 def _union(graph: Graph) -> Graph:
     """The union of all named graphs of a Dataset (a plain Graph is returned as it is)."""
     if not isinstance(graph, ConjunctiveGraph):
@@ -137,7 +163,7 @@ def validate(graph: Graph, shapes: Graph | None = None, ontology: Graph | None =
         mixed += _union(ontology)
         data = mixed
     conforms, results, text = pyshacl.validate(
-        data,
+        _PreparedQueryGraph(data),
         shacl_graph=shapes if shapes is not None else load_shapes(),
         inference="none",  # rdfs inference is too slow; the graph asserts the superclasses itself
         advanced=True,  # SHACL-SPARQL constraints on mention offsets

@@ -254,6 +254,26 @@ def test_every_shape_has_a_message(shapes: Graph) -> None:
     assert not missing
 
 
+def where_body(select: str) -> str:
+    """The WHERE pattern of a SELECT, with $this written ?this and blank space normalised."""
+    body = select[select.index("WHERE") :].replace("$this", "?this")
+    return " ".join(body.split())
+
+
+def test_sparql_targets_select_exactly_what_their_constraint_reports(shapes: Graph) -> None:
+    # the SPARQL target is the constraint's own pattern over every dip:Mention, so no offending node escapes
+    targeted = list(shapes.subjects(SH.target, None))
+    assert len(targeted) >= 3
+    for shape in targeted:
+        target = shapes.value(shape, SH.target)
+        constraint = shapes.value(shape, SH.sparql)
+        target_where = where_body(str(shapes.value(target, SH.select)))
+        assert target_where.startswith("WHERE { ?this a dip:Mention . ")
+        constraint_where = where_body(str(shapes.value(constraint, SH.select)))
+        assert target_where == constraint_where.replace("WHERE { ", "WHERE { ?this a dip:Mention . ", 1), shape
+        assert shapes.value(shape, SH.message) == shapes.value(constraint, SH.message), shape
+
+
 def test_shapes_only_use_terms_of_the_ontology(onto: Graph, shapes: Graph) -> None:
     used = {t for triple in shapes for t in triple if isinstance(t, URIRef) and str(t).startswith(DIP_IRI)}
     undefined = {t for t in used if not list(onto.triples((t, RDF.type, None)))}

@@ -200,6 +200,8 @@ BROKEN = [
      "MentionAnchorTextShape", mention_iri("Си Цзиньпин")),
     ("mention beyond the text", mention_past_the_text, "MentionLengthShape",
      KGR[f"mention/a1/{len(TEXT) - 2}-{len(TEXT) + 5}"]),
+    ("offset as a decimal", put(mention_iri("Си Цзиньпин"), NIF.beginIndex, Literal(Decimal(span("Си Цзиньпин")[0]))),
+     "MentionOffsetTypeShape", mention_iri("Си Цзиньпин")),
     ("mention without anchor", drop(mention_iri("Си Цзиньпин"), NIF.anchorOf), "MentionAnchorShape",
      mention_iri("Си Цзиньпин")),
     ("two @ru prefLabels", also(XI, SKOS.prefLabel, Literal("Си", lang="ru")), "PrefLabelUniqueLangShape",
