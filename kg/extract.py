@@ -21,7 +21,8 @@ def _doc_list(doc: Doc, name: str) -> tuple[Any, ...]:
 def mentions_of(doc: Doc) -> tuple[Mention, ...]:
     """Every entity span of the Doc as a Mention."""
     out = []
-    for ent in doc.ents:
+    nested = list(doc.spans["kg_nested"]) if "kg_nested" in doc.spans else []
+    for ent in sorted([*doc.ents, *nested], key=lambda s: (s.start_char, -s.end_char)):
         if ent.label_ not in ENTITY_TYPES:
             continue
         norm = ent._.kg_norm if ent.has_extension("kg_norm") and ent._.kg_norm else ent.text

@@ -56,7 +56,9 @@ def oxigraph_binary() -> Path:
     ):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return Path(candidate)
-    raise ImportError("the Oxigraph server is not installed: pip install 'partnership-kg[server]' (or oxigraph)")
+    raise ImportError(
+        "the Oxigraph server is not installed: pip install 'partnership-kg[server]' (or oxigraph)"
+    )
 
 
 def is_loopback(host: str) -> bool:

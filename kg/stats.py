@@ -132,7 +132,9 @@ def centrality(graph: nx.Graph, top: int = 10) -> dict[str, tuple[Ranked, ...]]:
     }
 
 
-def pagerank(graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10, max_iter: int = 1000) -> dict[str, float]:
+def pagerank(
+    graph: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-10, max_iter: int = 1000
+) -> dict[str, float]:
     """Weighted PageRank by power iteration (as ``networkx.pagerank``, without scipy).
 
     >>> g = nx.Graph([("a", "b", {"weight": 1}), ("b", "c", {"weight": 1})])

@@ -51,8 +51,19 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = {
     _XSD + t
     for t in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
     )
 }
 
@@ -116,7 +127,9 @@ def rdf_format(path: Path) -> ox.RdfFormat:
     fmt = RDF_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(RDF_SUFFIXES)
-        raise StoreError(f"{path}: unknown RDF file suffix {path.suffix or '(none)'!r}; expected one of {known}")
+        raise StoreError(
+            f"{path}: unknown RDF file suffix {path.suffix or '(none)'!r}; expected one of {known}"
+        )
     return fmt
 
 
@@ -202,7 +215,11 @@ def write_store(nquads_path: Path, store_dir: Path) -> int:
     An existing ``store_dir`` is replaced only if it is an Oxigraph store (or empty), never another folder.
     """
     store_dir = Path(store_dir)
-    if store_dir.exists() and not is_store_dir(store_dir) and (store_dir.is_file() or any(store_dir.iterdir())):
+    if (
+        store_dir.exists()
+        and not is_store_dir(store_dir)
+        and (store_dir.is_file() or any(store_dir.iterdir()))
+    ):
         raise StoreError(f"{store_dir}: exists and is not an Oxigraph store; refusing to replace it")
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = store_dir.with_name(f".{store_dir.name}.tmp-{os.getpid()}")
@@ -255,7 +272,9 @@ def query(
 
 def _result(answer: object, base: str) -> Result:
     if isinstance(answer, ox.QueryBoolean):
-        return Result(kind="ask", boolean=bool(answer), json=answer.serialize(format=ox.QueryResultsFormat.JSON))
+        return Result(
+            kind="ask", boolean=bool(answer), json=answer.serialize(format=ox.QueryResultsFormat.JSON)
+        )
     if isinstance(answer, ox.QueryTriples):
         triples = list(answer)
         return Result(kind="graph", turtle=_turtle(triples, base), triple_count=len(triples))
@@ -272,7 +291,9 @@ def _turtle(triples: list[ox.Triple], base: str) -> str:
     """Turtle of some triples, its ``@prefix`` lines sorted (pyoxigraph writes them in hash order)."""
     # kgr: names contain '/', which Turtle would escape as '\/'; full IRIs read better.
     known = {p: iri for p, iri in prefixes(base).items() if p != "kgr"}
-    text = (ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE, prefixes=known) or b"").decode()
+    text = (
+        ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE, prefixes=known) or b""
+    ).decode()
     lines = text.splitlines(keepends=True)
     head = sorted(line for line in lines if line.startswith("@prefix"))
     return "".join(head + [line for line in lines if not line.startswith("@prefix")])
@@ -320,9 +341,9 @@ def plain_value(term: dict | None) -> object:
     return value
 
 
-_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.S)
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 _PNAME_BEFORE = re.compile(r"(?:^|[^\w:.\-])([A-Za-z][\w.\-]*)?:[\w.\-%]*$")
-_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.\-]*)?:", re.I)
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.\-]*)?:", re.IGNORECASE)
 
 
 def _syntax_error(text: str, sparql: str, known: dict[str, str]) -> QuerySyntaxError:
@@ -333,7 +354,9 @@ def _syntax_error(text: str, sparql: str, known: dict[str, str]) -> QuerySyntaxE
     line, column, detail = int(match[1]), int(match[2]), match[3]
     lines = sparql.splitlines() or [""]
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    return QuerySyntaxError(_explain(detail, source_line[: column - 1], sparql, known), line, column, source_line)
+    return QuerySyntaxError(
+        _explain(detail, source_line[: column - 1], sparql, known), line, column, source_line
+    )
 
 
 def _explain(detail: str, before: str, sparql: str, known: dict[str, str]) -> str:
@@ -402,4 +425,4 @@ def compact_iri(iri: str, base: str = KGR_IRI) -> str:
     if not matches:
         return iri
     prefix = max(matches)[1]
-    return f"{prefix}:{iri[len(known[prefix]):]}"
+    return f"{prefix}:{iri[len(known[prefix]) :]}"

@@ -55,7 +55,9 @@ def test_query_is_documented_portable_and_answers(seeds_store, path: Path) -> No
         if not line.startswith("# "):
             break
         header.append(line)
-    assert header and len(" ".join(header)) > 40, f"{path.name} must start with '# ' lines saying what it answers"
+    assert header and len(" ".join(header)) > 40, (
+        f"{path.name} must start with '# ' lines saying what it answers"
+    )
     result = run(seeds_store, path.name)
     assert result.kind == "select" and result.variables
     assert result.rows, f"{path.name} found nothing in the seeds build"

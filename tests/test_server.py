@@ -75,14 +75,19 @@ def kg_serve_command(target: Path, port: int, *extra: str) -> list[str]:
 
 def get(url: str, sparql: str, accept: str = JSON_RESULTS, timeout: float = 60) -> tuple[int, bytes]:
     """A SPARQL Protocol GET; returns the status and the body (also for HTTP errors)."""
-    request = urllib.request.Request(url + "?" + urllib.parse.urlencode({"query": sparql}), headers={"Accept": accept})
+    request = urllib.request.Request(
+        url + "?" + urllib.parse.urlencode({"query": sparql}), headers={"Accept": accept}
+    )
     return _send(request, timeout)
 
 
 def post(url: str, body: str, content_type: str, accept: str = JSON_RESULTS) -> tuple[int, bytes]:
     """A SPARQL Protocol POST of a form or of the query itself."""
     request = urllib.request.Request(
-        url, data=body.encode("utf-8"), method="POST", headers={"Content-Type": content_type, "Accept": accept}
+        url,
+        data=body.encode("utf-8"),
+        method="POST",
+        headers={"Content-Type": content_type, "Accept": accept},
     )
     return _send(request, 60)
 
@@ -167,21 +172,27 @@ def test_post_forms_ask_and_construct(kg_endpoint: str, seeds_store) -> None:
     sparql = (QUERY_FILES[0]).read_text(encoding="utf-8")
     expected = ordered(kstore.query(seeds_store, sparql, known_prefixes=False).rows)
     form = urllib.parse.urlencode({"query": sparql})
-    for body, content_type in ((form, "application/x-www-form-urlencoded"), (sparql, "application/sparql-query")):
+    for body, content_type in (
+        (form, "application/x-www-form-urlencoded"),
+        (sparql, "application/sparql-query"),
+    ):
         status, answer = post(kg_endpoint, body, content_type)
         assert status == 200, answer[:500]
         assert ordered(remote_rows(answer)[1]) == expected
     prefix = "PREFIX dip: <https://w3id.org/partnership-kg/ontology#>\n"
     status, answer = get(kg_endpoint, prefix + "ASK { ?e a dip:PartnershipEvent }")
-    assert status == 200 and json.loads(answer)["boolean"] is kstore.query(
-        seeds_store, "ASK { ?e a dip:PartnershipEvent }"
-    ).boolean
+    assert (
+        status == 200
+        and json.loads(answer)["boolean"]
+        is kstore.query(seeds_store, "ASK { ?e a dip:PartnershipEvent }").boolean
+    )
     construct = prefix + "CONSTRUCT { ?e dip:hasParticipant ?a } WHERE { ?e dip:hasParticipant ?a }"
     status, answer = get(kg_endpoint, construct, accept="text/turtle")
     assert status == 200
     embedded = kstore.query(seeds_store, construct)
     assert isomorphic(
-        Graph().parse(data=answer.decode("utf-8"), format="turtle"), Graph().parse(data=embedded.turtle, format="turtle")
+        Graph().parse(data=answer.decode("utf-8"), format="turtle"),
+        Graph().parse(data=embedded.turtle, format="turtle"),
     )
 
 
@@ -191,11 +202,17 @@ def test_updates_are_refused(kg_endpoint: str) -> None:
     base = kg_endpoint.removesuffix("/query")
     status, _ = post(base + "/update", insert, "application/sparql-update")
     assert status == 403
-    status, _ = post(base + "/update", urllib.parse.urlencode({"update": insert}), "application/x-www-form-urlencoded")
+    status, _ = post(
+        base + "/update", urllib.parse.urlencode({"update": insert}), "application/x-www-form-urlencoded"
+    )
     assert status == 403
     status, _ = post(kg_endpoint, insert, "application/sparql-query")
     assert status == 400
-    status, _ = post(base + "/store?default", "<http://example.org/a> <http://example.org/b> <http://example.org/c> .", "text/turtle")
+    status, _ = post(
+        base + "/store?default",
+        "<http://example.org/a> <http://example.org/b> <http://example.org/c> .",
+        "text/turtle",
+    )
     assert status == 403
     status, answer = get(kg_endpoint, "ASK { <http://example.org/a> ?p ?o }")
     assert status == 200 and json.loads(answer)["boolean"] is False
@@ -242,10 +259,11 @@ def test_running_server_serves_a_single_file_and_cleans_up(tmp_path: Path) -> No
 def test_long_queries_are_cancelled(seeds_build: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/query"
-    # Every quad times every quad, four times over: far too long to finish within the one-second timeout.
-    heavy = "SELECT ?a (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } GROUP BY ?a"
+    # Every quad times every quad times every quad, grouped: billions of rows, far beyond the one-second
+    # timeout. (Oxigraph 0.5 cancels aggregations like this one; see docs/stores.md for the shapes it does not.)
+    heavy = "SELECT ?a (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?a"
     with process_serving(kg_serve_command(seeds_build, port, "--timeout", "1"), url):
-        status, body = get(url, heavy, accept="text/csv", timeout=300)
+        status, body = get(url, heavy, accept="text/csv", timeout=120)
     # Oxigraph sends its 200 status before the results; a cancelled query ends the body with the reason.
     assert status >= 400 or b"cancelled" in body
 
@@ -260,6 +278,8 @@ def test_server_command_line(tmp_path: Path) -> None:
 
 
 def test_serve_reports_a_bad_target(tmp_path: Path) -> None:
-    with pytest.raises(kstore.StoreError, match="no such file"):
-        with kserver.running_server(tmp_path / "missing", port=free_port()):
-            pass
+    with (
+        pytest.raises(kstore.StoreError, match="no such file"),
+        kserver.running_server(tmp_path / "missing", port=free_port()),
+    ):
+        pass

@@ -43,7 +43,9 @@ def sample_turtle() -> str:
         lines.append(f'<{K}{key}> a {types} ; skos:prefLabel "{label}"@ru, "{key}"@en .')
     for event, (etype, members) in EVENTS.items():
         who = ", ".join(f"<{K}{ACTORS[m][0]}>" for m in members)
-        lines.append(f"<{K}event/{event}> a dip:PartnershipEvent ; dip:eventType dip:{etype} ; dip:hasParticipant {who} .")
+        lines.append(
+            f"<{K}event/{event}> a dip:PartnershipEvent ; dip:eventType dip:{etype} ; dip:hasParticipant {who} ."
+        )
     # A person who takes part in nothing is counted by class but is not in the actor graph.
     lines.append(f'<{K}person/z> a dip:Person, dip:Actor ; skos:prefLabel "Зоя"@ru .')
     return "\n".join(lines) + "\n"
@@ -130,7 +132,8 @@ def test_graphml_keeps_labels_types_and_weights(graph: nx.Graph, tmp_path: Path)
 def test_a_graph_without_events(tmp_path: Path) -> None:
     path = tmp_path / "graph.ttl"
     path.write_text(
-        '@prefix dip: <https://w3id.org/partnership-kg/ontology#> .\n<http://x/a> a dip:Person .\n', encoding="utf-8"
+        "@prefix dip: <https://w3id.org/partnership-kg/ontology#> .\n<http://x/a> a dip:Person .\n",
+        encoding="utf-8",
     )
     stats, graph = kstats.compute(kstore.open_target(path))
     assert stats.classes == (("dip:Person", 1),)
@@ -167,4 +170,6 @@ def test_seeds_stats(seeds_build: Path) -> None:
     assert stats.central["pagerank"][0].label == "Ван И"
     assert sum(n for _, n in stats.event_types) == classes["dip:PartnershipEvent"]
     # Every actor of the graph is in exactly one community.
-    assert sorted(m for group in stats.communities for m in group) == sorted(graph.nodes[n]["label"] for n in graph)
+    assert sorted(m for group in stats.communities for m in group) == sorted(
+        graph.nodes[n]["label"] for n in graph
+    )

@@ -130,7 +130,9 @@ def test_the_default_graph_can_be_the_stored_one(sample_store) -> None:
 def test_project_prefixes_are_known_and_a_declared_prefix_wins(sample_store) -> None:
     known = kstore.query(sample_store, "SELECT ?p { ?p a dip:Person }")
     assert len(known.rows) == 2
-    redeclared = kstore.query(sample_store, "PREFIX dip: <http://example.org/other#>\nSELECT ?p { ?p a dip:Person }")
+    redeclared = kstore.query(
+        sample_store, "PREFIX dip: <http://example.org/other#>\nSELECT ?p { ?p a dip:Person }"
+    )
     assert redeclared.rows == ()
     with pytest.raises(kstore.QuerySyntaxError, match="unknown prefix 'dip:'"):
         kstore.query(sample_store, "SELECT ?p { ?p a dip:Person }", known_prefixes=False)
@@ -144,7 +146,9 @@ def test_project_prefixes_are_known_and_a_declared_prefix_wins(sample_store) -> 
         ("SELECT * {\n  ?s a dip:Person . FILTER( }", 2, 30),  # the parser ran to the end of the query
     ],
 )
-def test_syntax_error_position_is_in_the_users_query(sample_store, sparql: str, line: int, column: int) -> None:
+def test_syntax_error_position_is_in_the_users_query(
+    sample_store, sparql: str, line: int, column: int
+) -> None:
     with pytest.raises(kstore.QuerySyntaxError) as caught:
         kstore.query(sample_store, sparql)
     error = caught.value
@@ -195,7 +199,9 @@ def test_rows_are_plain_python_values(sample_store) -> None:
 def test_ask_and_construct(sample_store) -> None:
     assert kstore.query(sample_store, "ASK { ?s dip:supports ?i }").boolean is True
     assert kstore.query(sample_store, "ASK { ?s dip:supports kgr:nothing }").boolean is False
-    graph = kstore.query(sample_store, "CONSTRUCT { ?e dip:hasParticipant ?p } WHERE { ?e dip:hasParticipant ?p }")
+    graph = kstore.query(
+        sample_store, "CONSTRUCT { ?e dip:hasParticipant ?p } WHERE { ?e dip:hasParticipant ?p }"
+    )
     assert graph.kind == "graph" and graph.triple_count == 2
     expected = Graph()
     for person in ("van-i", "murat-nurtleu"):
@@ -208,7 +214,11 @@ def test_ask_and_construct(sample_store) -> None:
 def test_result_formats(sample_store) -> None:
     result = kstore.query(sample_store, "SELECT ?p ?l { ?p a dip:Person ; skos:prefLabel ?l } ORDER BY ?l")
     rows = list(csv.reader(io.StringIO(kstore.serialize_result(result, "csv"))))
-    assert rows == [["p", "l"], [KGR_IRI + "person/van-i", "Ван И"], [KGR_IRI + "person/murat-nurtleu", "Мурат Нуртлеу"]]
+    assert rows == [
+        ["p", "l"],
+        [KGR_IRI + "person/van-i", "Ван И"],
+        [KGR_IRI + "person/murat-nurtleu", "Мурат Нуртлеу"],
+    ]
     tsv = kstore.serialize_result(result, "tsv").splitlines()
     assert tsv[0] == "?p\t?l" and tsv[1] == f'<{KGR_IRI}person/van-i>\t"Ван И"@ru'
     parsed = json.loads(kstore.serialize_result(result, "json"))
@@ -258,7 +268,9 @@ def test_write_store_is_a_queryable_directory(tmp_path: Path, build_dir: Path) -
         reopened.update("INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }")  # type: ignore[attr-defined]
 
 
-def test_write_store_replaces_a_store_but_keeps_it_when_loading_fails(tmp_path: Path, build_dir: Path) -> None:
+def test_write_store_replaces_a_store_but_keeps_it_when_loading_fails(
+    tmp_path: Path, build_dir: Path
+) -> None:
     target = tmp_path / "store"
     kstore.write_store(build_dir / "graph.nq", target)
     assert kstore.write_store(build_dir / "graph.nq", target) == quad_count(sample_dataset())
@@ -292,7 +304,9 @@ def run_cli(*args: str, stdin: str | None = None):
 
 
 def test_cli_table(build_dir: Path) -> None:
-    result = run_cli("query", str(build_dir), "SELECT ?p ?l { ?p a dip:Person ; skos:prefLabel ?l } ORDER BY ?l")
+    result = run_cli(
+        "query", str(build_dir), "SELECT ?p ?l { ?p a dip:Person ; skos:prefLabel ?l } ORDER BY ?l"
+    )
     assert result.exit_code == 0, result.output
     assert "Ван И" in result.stdout and "kgr:person/murat-nurtleu" in result.stdout
     assert "2 rows" in result.stderr
@@ -306,7 +320,9 @@ def test_cli_formats_match_the_library(build_dir: Path, sample_store, fmt: str, 
     result = run_cli("query", str(build_dir), "--file", str(query_file), "--format", fmt)
     assert result.exit_code == 0, result.output
     # Bytes: CliRunner's .stdout would turn the CSV's CRLF into LF.
-    assert result.stdout_bytes.decode("utf-8") == kstore.serialize_result(kstore.query(sample_store, sparql), fmt)
+    assert result.stdout_bytes.decode("utf-8") == kstore.serialize_result(
+        kstore.query(sample_store, sparql), fmt
+    )
 
 
 def test_cli_reads_standard_input_and_prints_ask_and_construct(build_dir: Path) -> None:
@@ -341,7 +357,9 @@ RAPPER_COUNT = re.compile(r"returned (\d+) (?:triples|statements)")
 
 def rapper_count(path: Path, syntax: str) -> int:
     """Statements rapper (raptor2) parses from a file; fails the test when rapper reports an error."""
-    done = subprocess.run(["rapper", "-i", syntax, "-c", str(path)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["rapper", "-i", syntax, "-c", str(path)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     match = RAPPER_COUNT.search(done.stderr)
     assert match, done.stderr

@@ -12,7 +12,15 @@ from rich.table import Table
 
 from kg.cli._common import console as err_console
 from kg.cli._common import errors_as_messages, fail
-from kg.store import RESULT_FORMATS, QuerySyntaxError, Result, display_rows, open_target, query, serialize_result
+from kg.store import (
+    RESULT_FORMATS,
+    QuerySyntaxError,
+    Result,
+    display_rows,
+    open_target,
+    query,
+    serialize_result,
+)
 
 
 def read_query(text: str | None, file: Path | None) -> str:
@@ -53,8 +61,12 @@ def query_cli(
         str | None,
         typer.Argument(help="The SPARQL query ('-' reads it from standard input).", show_default=False),
     ] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Output: table, csv, tsv or json (SPARQL 1.1 JSON).")] = "table",
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Output: table, csv, tsv or json (SPARQL 1.1 JSON).")
+    ] = "table",
 ) -> None:
     """Run a SPARQL query over a build; the ontology's prefixes (dip:, kgr:, skos: …) need no declaring."""
     if fmt not in RESULT_FORMATS:

@@ -19,9 +19,9 @@ def serve_cli(
             show_default=False,
         ),
     ],
-    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless you mean to share it).")] = (
-        DEFAULT_HOST
-    ),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback unless you mean to share it).")
+    ] = (DEFAULT_HOST),
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = DEFAULT_PORT,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds a query may run before the server stops it.", min=0.1)
@@ -29,11 +29,15 @@ def serve_cli(
 ) -> None:
     """Serve a build read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/query until Ctrl-C."""
     if not is_loopback(host):
-        console.print(f"Warning: listening on {host}: the endpoint is reachable from other machines", markup=False)
+        console.print(
+            f"Warning: listening on {host}: the endpoint is reachable from other machines", markup=False
+        )
 
     def announce(endpoint: Endpoint) -> None:
         # Printed only once the server answers, so scripts may wait for this line.
-        typer.echo(f"SPARQL endpoint: {endpoint.query_url} (read-only, query timeout {timeout:g} s); Ctrl-C stops it")
+        typer.echo(
+            f"SPARQL endpoint: {endpoint.query_url} (read-only, query timeout {timeout:g} s); Ctrl-C stops it"
+        )
 
     with errors_as_messages():
         try:

@@ -28,7 +28,9 @@ def count_table(title: str, rows: tuple[tuple[str, int], ...], what: str) -> Tab
 
 def central_table(stats: Stats) -> Table:
     """The top actors under each centrality measure, side by side."""
-    table = Table(title=f"Most central actors ({stats.actors} actors, {stats.links} links)", title_justify="left")
+    table = Table(
+        title=f"Most central actors ({stats.actors} actors, {stats.links} links)", title_justify="left"
+    )
     table.add_column("#", justify="right")
     for _, title in MEASURES:
         table.add_column(title)
@@ -64,7 +66,8 @@ def stats_cli(
     ],
     top: Annotated[int, typer.Option(help="How many central actors to list per measure.", min=1)] = 10,
     graphml: Annotated[
-        Path | None, typer.Option("--graphml", help="Write the actor graph here as GraphML (Gephi, Cytoscape).")
+        Path | None,
+        typer.Option("--graphml", help="Write the actor graph here as GraphML (Gephi, Cytoscape)."),
     ] = None,
 ) -> None:
     """Counts by class and event type, the most central actors and their communities."""

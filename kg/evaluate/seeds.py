@@ -168,9 +168,27 @@ class Matcher:
             self._cache[key] = frozenset(
                 g.id
                 for g in self.gold.entities.values()
-                if g.type == etype and any(names_match(name, n) for n in g.names)
+                if g.type == etype
+                and any(names_match(name, n) or self._same_with_states(name, n) for n in g.names)
             )
         return self._cache[key]
+
+    def _state_of_word(self, word: str) -> str | None:
+        for g in self.gold.entities.values():
+            if g.type == "State" and any(len(words(n)) == 1 and names_match(word, n) for n in g.names):
+                return g.group
+        return None
+
+    def _same_with_states(self, a: str, b: str) -> bool:
+        # «МИД Китая» names «МИД КНР»: inside a longer name, a word naming a gold state stands for that state
+        wa, wb = words(a), words(b)
+        if len(wa) != len(wb) or len(wa) < 2:
+            return False
+        states_a = [self._state_of_word(w) for w in wa]
+        states_b = [self._state_of_word(w) for w in wb]
+        if not any(states_a) or states_a != states_b:
+            return False
+        return all(sa is not None or names_match(x, y) for x, y, sa in zip(wa, wb, states_a, strict=True))
 
     def is_forbidden(self, etype: str, name: str) -> bool:
         """Whether an actor-typed name is one of the gold's must_not_be_actor strings."""

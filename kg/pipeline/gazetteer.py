@@ -69,6 +69,7 @@ class Candidate:
     source: str
     key: str = ""
     norm: str | None = None
+    nested: Candidate | None = None  # a state named inside this span («МИД РК» → «РК»)
 
     @property
     def length(self) -> int:
@@ -189,8 +190,10 @@ class Gazetteer:
                 continue
             key = f"organization/{prefix}-{nxt.key.split('/', 1)[1]}"
             norm = lexicon.lookup(key).label
-            # the mention is the head alone: the state keeps its own mention («МИД» + «Казахстана»)
-            found.append(Candidate(start, end, "Organization", "pattern", key, norm))
+            # «МИД Казахстана» is one mention of the ministry; the state inside it is kept as a nested mention
+            whole = nxt.start == end
+            found.append(Candidate(start, nxt.end if whole else end, "Organization", "pattern", key, norm,
+                                   nested=nxt if whole else None))
         return found
 
     def find(self, doc: Doc) -> list[Candidate]:
@@ -274,7 +277,16 @@ class Gazetteer:
         return True
 
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
-        """Replace ``doc.ents`` with the accepted candidates."""
+        """Replace ``doc.ents`` with the accepted candidates; nested names go to ``doc.spans["kg_nested"]``."""
+        nested = []
+        for cand in found:
+            if cand.nested is not None:
+                inner = cand.nested
+                nested.append(Span(doc, inner.start, inner.end, label=inner.type, kb_id=inner.key,
+                                   span_id=inner.source))
+        doc.spans["kg_nested"] = nested
+        for cand, span in zip([c.nested for c in found if c.nested is not None], doc.spans["kg_nested"]):
+            span._.kg_norm = cand.norm
         ents = []
         for cand in found:
             span = Span(doc, cand.start, cand.end, label=cand.type, kb_id=cand.key, span_id=cand.source)
