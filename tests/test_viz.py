@@ -35,7 +35,7 @@ def _by_label(net, label: str) -> dict:
 
 
 def _data_block(page: str) -> dict:
-    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL)
     assert match, "no data block"
     return json.loads(match.group(1))
 
@@ -56,7 +56,9 @@ def test_nodes_are_the_graphs_entities_and_events(dataset, net):
 def test_types_have_their_own_shape_and_colour(net):
     style = {}
     for n in net.nodes:
-        style.setdefault(n["kind"], set()).add((n["shape"], n["color"]["background"] if n["kind"] != "Event" else ""))
+        style.setdefault(n["kind"], set()).add(
+            (n["shape"], n["color"]["background"] if n["kind"] != "Event" else "")
+        )
     assert all(len(v) == 1 for k, v in style.items() if k != "Event")
     shapes = {next(iter(v))[0] for v in style.values()}
     assert len(shapes) == len(style)
@@ -82,7 +84,7 @@ def test_events_as_links_join_participants_and_start_hidden(dataset, net):
     for event in g.subjects(RDF.type, DIP.PartnershipEvent):
         people = sorted(str(p) for p in g.objects(event, DIP.hasParticipant))
         for i, a in enumerate(people):
-            for b in people[i + 1:]:
+            for b in people[i + 1 :]:
                 assert frozenset((a, b)) in joined
     assert all(e["hidden"] and e["physics"] is False and e["mode"] == "edges" for e in pair_edges)
     two = [e for e in pair_edges if len(e["events"]) == 2]

@@ -31,8 +31,12 @@ def html_cli(
     with errors_as_messages():
         rdf = read_graph(graph)
         net = to_network(rdf, **({"title": title} if title else {}))
-        target = output if output is not None else (graph if graph.is_dir() else graph.parent) / (
-            "graph.html" if graph.is_dir() else f"{graph.stem}.html")
+        target = (
+            output
+            if output is not None
+            else (graph if graph.is_dir() else graph.parent)
+            / ("graph.html" if graph.is_dir() else f"{graph.stem}.html")
+        )
         written = write_html(net, target)
     counts = net.details["counts"]
     Console(highlight=False, soft_wrap=True).print(

@@ -7,6 +7,14 @@ from __future__ import annotations
 
 from kg.viz.load import GraphReadError, read_graph
 from kg.viz.network import KgNetwork, to_network
-from kg.viz.page import render_html, write_html
+from kg.viz.page import page_bytes, render_html, write_html
 
-__all__ = ["GraphReadError", "KgNetwork", "read_graph", "render_html", "to_network", "write_html"]
+__all__ = [
+    "GraphReadError",
+    "KgNetwork",
+    "page_bytes",
+    "read_graph",
+    "render_html",
+    "to_network",
+    "write_html",
+]

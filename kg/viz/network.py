@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -81,7 +80,9 @@ def _ontology() -> Graph:
 
 
 def _sorted_literals(g: Graph, s: Node, p: URIRef, lang: str | None = None) -> list[str]:
-    values = {str(o) for o in g.objects(s, p) if isinstance(o, Literal) and (lang is None or o.language == lang)}
+    values = {
+        str(o) for o in g.objects(s, p) if isinstance(o, Literal) and (lang is None or o.language == lang)
+    }
     return sorted(values)
 
 
@@ -114,7 +115,8 @@ def _concept(g: Graph, concept: URIRef) -> dict[str, Any]:
         "id": str(concept),
         "name": local_name(str(concept)),
         "label": _label(src, concept) if (concept, SKOS.prefLabel, None) in src else local_name(str(concept)),
-        "score": _number(g, concept, DIP.cooperationScore) if (concept, DIP.cooperationScore, None) in g
+        "score": _number(g, concept, DIP.cooperationScore)
+        if (concept, DIP.cooperationScore, None) in g
         else _number(_ontology(), concept, DIP.cooperationScore),
         "cameo": _text(g, concept, DIP.cameoCode) or _text(_ontology(), concept, DIP.cameoCode),
     }
@@ -178,6 +180,27 @@ def _date_range(date: str | None, partial: str | None) -> tuple[str | None, str 
     return None, None
 
 
+def human_date(date: str | None, partial: str | None) -> str | None:
+    """An event's date as Russian readers write it; a partial date shows only what is known.
+
+    >>> human_date("2025-10-28", None), human_date(None, "--09-12"), human_date(None, "2020-10"), human_date(None, "2019")
+    ('28.10.2025', '12.09', '10.2020', '2019')
+    >>> human_date(None, None) is None
+    True
+    """
+    for value in (date, partial):
+        if not value:
+            continue
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value[:10]):
+            return f"{m[3]}.{m[2]}.{m[1]}"
+        if m := re.fullmatch(r"--(\d{2})-(\d{2})", value):
+            return f"{m[2]}.{m[1]}"
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            return f"{m[2]}.{m[1]}"
+        return value
+    return None
+
+
 def _kind(g: Graph, s: Node) -> str:
     types = set(g.objects(s, RDF.type))
     for kind, cls in ENTITY_CLASSES:
@@ -209,7 +232,8 @@ class _Reader:
             return key
         g = self.g
         wikidata = sorted(
-            m for m in (local_name(str(o)) for o in g.objects(s, SKOS.exactMatch) if "wikidata.org" in str(o))
+            m
+            for m in (local_name(str(o)) for o in g.objects(s, SKOS.exactMatch) if "wikidata.org" in str(o))
             if re.fullmatch(r"Q\d+", m)
         )
         self.entities[key] = {
@@ -240,7 +264,9 @@ class _Reader:
                 "title": _label(g, a) if (a, RDFS.label, None) in g else None,
                 "date": _text(g, a, SCHEMA.datePublished),
                 "file": _text(g, a, DIP.sourceFile),
-                "agency": _label(g, g.value(a, PROV.wasAttributedTo)) if g.value(a, PROV.wasAttributedTo) else None,
+                "agency": _label(g, g.value(a, PROV.wasAttributedTo))
+                if g.value(a, PROV.wasAttributedTo)
+                else None,
             }
         for e in g.subjects(RDF.type, DIP.PartnershipEvent):
             self.read_event(e)
@@ -270,8 +296,11 @@ class _Reader:
         g = self.g
         key = str(e)
         type_iri = g.value(e, DIP.eventType)
-        etype = _concept(g, type_iri) if isinstance(type_iri, URIRef) else {
-            "id": "", "name": "Unknown", "label": "событие", "score": None, "cameo": None}
+        etype = (
+            _concept(g, type_iri)
+            if isinstance(type_iri, URIRef)
+            else {"id": "", "name": "Unknown", "label": "событие", "score": None, "cameo": None}
+        )
         self.event_types.setdefault(etype["name"], {**etype, "count": 0})["count"] += 1
         roles: dict[str, list[str]] = defaultdict(list)
         for part in g.objects(e, DIP.hasParticipation):
@@ -297,11 +326,15 @@ class _Reader:
             "date": date,
             "partialDate": partial,
             "dateText": _text(g, e, DIP.dateText),
-            "dateInferred": bool(g.value(e, DIP.dateInferred)) if g.value(e, DIP.dateInferred) is not None else False,
+            "dateInferred": bool(g.value(e, DIP.dateInferred))
+            if g.value(e, DIP.dateInferred) is not None
+            else False,
+            "when": human_date(date, partial),
             "dateFrom": date_from,
             "dateTo": date_to,
-            "participants": [{"id": p, "role": ", ".join(sorted(set(roles.get(p, [])))) or None}
-                             for p in participants],
+            "participants": [
+                {"id": p, "role": ", ".join(sorted(set(roles.get(p, [])))) or None} for p in participants
+            ],
             "place": str(place) if place is not None else None,
             "concerns": concerns,
             "level": _label(g, level) if level is not None else None,
@@ -313,8 +346,12 @@ class _Reader:
         }
         for p in participants:
             self.entity(URIRef(p))
-            self.entities[p]["events"].append({"id": key, "role": self.events[key]["participants"]
-                                               [participants.index(p)]["role"] or "участник"})
+            self.entities[p]["events"].append(
+                {
+                    "id": key,
+                    "role": self.events[key]["participants"][participants.index(p)]["role"] or "участник",
+                }
+            )
             self.links.append(("participant", key, p, {}))
         if place is not None:
             self.entities[self.entity(place)]["events"].append({"id": key, "role": "место"})
@@ -336,8 +373,10 @@ class _Reader:
                 "id": str(post),
                 "label": _label(g, post),
                 "in": str(where) if where is not None else None,
-                "evidence": sorted(evidence.get((str(person), str(post)), []),
-                                   key=lambda x: (x["article"] or "", x["start"] or 0)),
+                "evidence": sorted(
+                    evidence.get((str(person), str(post)), []),
+                    key=lambda x: (x["article"] or "", x["start"] or 0),
+                ),
             }
             self.entities[self.entity(person)]["posts"].append(item)
             if where is not None:
@@ -363,7 +402,7 @@ class _Reader:
 
 def _event_short(ev: dict[str, Any]) -> str:
     """«Переговоры 2020-09-12»: the event's type and date, short enough for the canvas."""
-    when = ev["date"] or ev["partialDate"] or ""
+    when = ev["when"] or ""
     label = ev["typeLabel"][:1].upper() + ev["typeLabel"][1:]
     return f"{label} {when}".strip()
 
@@ -406,15 +445,24 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
             label=short_label(ent["label"]),
             shape=style["shape"],
             size=round(size, 2),
-            color={"background": style["color"], "border": style["border"],
-                   "highlight": {"background": style["color"], "border": "#111111"},
-                   "hover": {"background": style["color"], "border": "#111111"}},
-            font={"size": 16 if ent["kind"] in ("State", "Person") else 14, "color": "#1b1b1b",
-                  "strokeWidth": 4, "strokeColor": "#ffffff"},
-            title=_tooltip(ent["label"], KIND_SINGULAR[ent["kind"]],
-                           f"событий: {n_events}" if n_events else None),
+            color={
+                "background": style["color"],
+                "border": style["border"],
+                "highlight": {"background": style["color"], "border": "#111111"},
+                "hover": {"background": style["color"], "border": "#111111"},
+            },
+            font={
+                "size": 18 if ent["kind"] in ("State", "Person") else 15,
+                "color": "#1b1b1b",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+            },
+            title=_tooltip(
+                ent["label"], KIND_SINGULAR[ent["kind"]], f"событий: {n_events}" if n_events else None
+            ),
             kind=ent["kind"],
             degree=degree[key],
+            isolated=degree[key] == 0,
         )
     for key in sorted(events):
         ev = events[key]
@@ -424,12 +472,18 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
             label=_event_short(ev),
             shape="diamond",
             size=7,
-            color={"background": color, "border": "#555555",
-                   "highlight": {"background": color, "border": "#111111"},
-                   "hover": {"background": color, "border": "#111111"}},
+            color={
+                "background": color,
+                "border": "#555555",
+                "highlight": {"background": color, "border": "#111111"},
+                "hover": {"background": color, "border": "#111111"},
+            },
             font={"size": 10, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            title=_tooltip(ev["label"], ev["date"] or ev["partialDate"] or ev["dateText"],
-                           f"сотрудничество: {ev['score']:+.1f}" if ev["score"] is not None else None),
+            title=_tooltip(
+                ev["label"],
+                ev["when"] or ev["dateText"],
+                f"сотрудничество: {ev['score']:+.1f}" if ev["score"] is not None else None,
+            ),
             kind="Event",
             eventType=ev["type"],
             dateFrom=ev["dateFrom"],
@@ -443,43 +497,96 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
         if kind == "participant":
             ev = events[src]
             role = next((p["role"] for p in ev["participants"] if p["id"] == dst), None)
-            options.update(color=score_color(ev["score"]), width=2,
-                           title=_tooltip(f"{entities[dst]['label']} — {role or 'участник'}", ev["label"]),
-                           events=[src])
+            options.update(
+                color=score_color(ev["score"]),
+                width=2,
+                title=_tooltip(f"{entities[dst]['label']} — {role or 'участник'}", ev["label"]),
+                events=[src],
+            )
         elif kind == "place":
-            options.update(color="#b08a5e", width=1, dashes=[4, 4],
-                           title=_tooltip(f"место: {entities[dst]['label']}", events[src]["label"]), events=[src])
+            options.update(
+                color="#b08a5e",
+                width=1,
+                dashes=[4, 4],
+                title=_tooltip(f"место: {entities[dst]['label']}", events[src]["label"]),
+                events=[src],
+            )
         elif kind == "concerns":
-            options.update(color="#b07aa1", width=1, dashes=[2, 4],
-                           title=_tooltip(f"о чём: {entities[dst]['label']}", events[src]["label"]), events=[src])
+            options.update(
+                color="#b07aa1",
+                width=1,
+                dashes=[2, 4],
+                title=_tooltip(f"о чём: {entities[dst]['label']}", events[src]["label"]),
+                events=[src],
+            )
         elif kind == "post":
             posts = sorted(item["posts"])
-            options.update(color="#8a8a8a", width=1.5, dashes=[8, 4], label=short_label("; ".join(posts), 36),
-                           title=_tooltip(entities[src]["label"], *posts), posts=posts, mode="all")
+            options.update(
+                color="#8a8a8a",
+                width=1.5,
+                dashes=[8, 4],
+                # no label on the line: the legend names dashed grey lines, the tooltip and panel name the post
+                title=_tooltip(entities[src]["label"], *posts),
+                posts=posts,
+                mode="all",
+            )
         elif kind == "supports":
-            options.update(color="#b07aa1", width=1.5, dashes=[8, 4], label="поддерживает",
-                           title=_tooltip(f"{entities[src]['label']} поддерживает {entities[dst]['label']}"),
-                           mode="all")
+            options.update(
+                color="#b07aa1",
+                width=1.5,
+                dashes=[8, 4],
+                title=_tooltip(f"{entities[src]['label']} поддерживает {entities[dst]['label']}"),
+                mode="all",
+            )
         else:
-            options.update(color="#8a8a8a", width=1, dashes=[2, 2], mode="all",
-                           title=_tooltip(f"{entities[src]['label']} — член {entities[dst]['label']}"))
+            options.update(
+                color="#8a8a8a",
+                width=1,
+                dashes=[2, 2],
+                mode="all",
+                title=_tooltip(f"{entities[src]['label']} — член {entities[dst]['label']}"),
+            )
         edges.append(((0, kind, src, dst), options))
     for key, ev in events.items():
         parent = ev["subEventOf"]
         if parent in events:
-            edges.append(((0, "subevent", key, parent), {
-                "kind": "subevent", "mode": "nodes", "color": "#7f7f7f", "width": 1, "dashes": [1, 3],
-                "title": _tooltip("часть события", events[parent]["label"]), "events": [key, parent]}))
+            edges.append(
+                (
+                    (0, "subevent", key, parent),
+                    {
+                        "kind": "subevent",
+                        "mode": "nodes",
+                        "color": "#7f7f7f",
+                        "width": 1,
+                        "dashes": [1, 3],
+                        "title": _tooltip("часть события", events[parent]["label"]),
+                        "events": [key, parent],
+                    },
+                )
+            )
     for (a, b), keys in pairs.items():
         scores = [events[k]["score"] for k in keys if events[k]["score"] is not None]
         mean = sum(scores) / len(scores) if scores else None
         types = sorted({events[k]["typeLabel"] for k in keys})
-        edges.append(((1, "pair", a, b), {
-            "kind": "pair", "mode": "edges", "color": score_color(mean), "width": 1.5 + min(len(keys), 6),
-            "label": short_label(", ".join(types), 30) + (f" ×{len(keys)}" if len(keys) > 1 else ""),
-            "title": _tooltip(f"{entities[a]['label']} — {entities[b]['label']}",
-                              *sorted(events[k]["label"] for k in keys)[:12]),
-            "events": sorted(keys), "physics": False, "hidden": True}))
+        edges.append(
+            (
+                (1, "pair", a, b),
+                {
+                    "kind": "pair",
+                    "mode": "edges",
+                    "color": score_color(mean),
+                    "width": 1.5 + min(len(keys), 6),
+                    "label": short_label(", ".join(types), 30) + (f" ×{len(keys)}" if len(keys) > 1 else ""),
+                    "title": _tooltip(
+                        f"{entities[a]['label']} — {entities[b]['label']}",
+                        *sorted(events[k]["label"] for k in keys)[:12],
+                    ),
+                    "events": sorted(keys),
+                    "physics": False,
+                    "hidden": True,
+                },
+            )
+        )
     edges.sort(key=lambda item: item[0])
     for i, ((_, _, src, dst), options) in enumerate(edges):
         net.add_edge_fast(src, dst, id=f"e{i}", **options)
@@ -492,17 +599,42 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
         "events": events,
         "facts": reader.facts,
         "articles": reader.articles,
-        "kinds": [{"kind": k, "label": label, "one": KIND_SINGULAR[k], "shape": shape, "color": fill, "border": border,
-                   "count": sum(1 for e in entities.values() if e["kind"] == k) if k != "Event" else len(events)}
-                  for k, label, shape, fill, border in KINDS],
-        "eventTypes": [{**t, "color": score_color(t["score"])}
-                       for t in sorted(reader.event_types.values(), key=lambda t: (-(t["score"] or -99), t["name"]))],
+        "kinds": [
+            {
+                "kind": k,
+                "label": label,
+                "one": KIND_SINGULAR[k],
+                "shape": shape,
+                "color": fill,
+                "border": border,
+                "count": sum(1 for e in entities.values() if e["kind"] == k) if k != "Event" else len(events),
+            }
+            for k, label, shape, fill, border in KINDS
+        ],
+        "eventTypes": [
+            {**t, "color": score_color(t["score"])}
+            for t in sorted(reader.event_types.values(), key=lambda t: (-(t["score"] or -99), t["name"]))
+        ],
         "scale": score_stops(),
-        "counts": {"entities": len(entities), "events": len(events), "articles": n_articles,
-                   "nodes": len(net.nodes), "edges": sum(1 for e in net.edges if e["mode"] != "edges"),
-                   "pairs": sum(1 for e in net.edges if e["mode"] == "edges")},
+        "counts": {
+            "entities": len(entities),
+            "events": len(events),
+            "articles": n_articles,
+            "nodes": len(net.nodes),
+            "edges": sum(1 for e in net.edges if e["mode"] != "edges"),
+            "pairs": sum(1 for e in net.edges if e["mode"] == "edges"),
+        },
     }
     return net
+
+
+def stabilization_iterations(n_nodes: int) -> int:
+    """How many physics iterations the page may spend on the layout: fewer as the graph grows, so it settles.
+
+    >>> stabilization_iterations(50), stabilization_iterations(1000), stabilization_iterations(2000)
+    (400, 200, 150)
+    """
+    return max(150, min(400, 200_000 // max(n_nodes, 1)))
 
 
 def _options(n_nodes: int) -> dict[str, Any]:
@@ -514,27 +646,53 @@ def _options(n_nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.012, "springLength": 90,
-                                 "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.3},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -70 if big else -110,
+                # enough pull to keep entities no event links from drifting to the edge of the picture
+                "centralGravity": 0.012 if big else 0.02,
+                "springLength": 90 if big else 110,
+                "springConstant": 0.06,
+                "damping": 0.5,
+                "avoidOverlap": 0 if big else 0.3,
+                # a coarser Barnes-Hut approximation: the repulsion dominates the cost
+                "theta": 1.0 if big else 0.6,
+            },
             "maxVelocity": 60,
-            "minVelocity": 1.0,
-            "timestep": 0.5,
-            "stabilization": {"enabled": True, "iterations": 250 if big else 600, "updateInterval": 20,
-                              "fit": True},
+            # a large graph stops once it moves little: the last iterations would only polish it
+            "minVelocity": 2.0 if big else 1.0,
+            "timestep": 0.6 if big else 0.5,
+            "stabilization": {
+                "enabled": True,
+                "iterations": stabilization_iterations(n_nodes),
+                "updateInterval": 10 if big else 25,
+                "fit": True,
+            },
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
-                        "navigationButtons": False, "keyboard": False, "multiselect": False},
-        "nodes": {"borderWidth": 1.5, "borderWidthSelected": 3,
-                  "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"}},
-        "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}, "selectionWidth": 2, "hoverWidth": 1,
-                  "font": {"size": 10, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff",
-                           "align": "middle"}},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+        "nodes": {
+            "borderWidth": 1.5,
+            "borderWidthSelected": 3,
+            "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"},
+        },
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": False}},
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+            "font": {
+                "size": 10,
+                "color": "#555555",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+        },
     }
-
-
-def iter_titles(net: Network) -> Iterable[str]:
-    """Every node and edge title, to check none is HTML."""
-    for item in [*net.nodes, *net.edges]:
-        title = item.get("title")
-        if title is not None:
-            yield title

@@ -23,8 +23,9 @@ from typing import Any
 
 import pyvis
 from pyvis.network import Network
+from rdflib import Graph
 
-from kg.viz.network import DEFAULT_TITLE
+from kg.viz.network import DEFAULT_TITLE, to_network
 
 VIS_VERSION = "vis-9.1.2"
 ASSETS = "assets"
@@ -85,14 +86,16 @@ def render_html(net: Network, title: str | None = None) -> str:
     assets = _assets()
     details = getattr(net, "details", {}) or {}
     title = title or details.get("title") or DEFAULT_TITLE
-    csp = "; ".join([
-        "default-src 'none'",
-        f"script-src {csp_hash(assets['VIS_JS'])} {csp_hash(assets['PAGE_JS'])}",
-        f"style-src {csp_hash(assets['VIS_CSS'])} {csp_hash(assets['PAGE_CSS'])}",
-        "img-src data:",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ])
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {csp_hash(assets['VIS_JS'])} {csp_hash(assets['PAGE_JS'])}",
+            f"style-src {csp_hash(assets['VIS_CSS'])} {csp_hash(assets['PAGE_CSS'])}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
     values = {
         "CSP": html.escape(csp),
         "TITLE": html.escape(title),
@@ -104,6 +107,11 @@ def render_html(net: Network, title: str | None = None) -> str:
     }
     # one pass, so text inserted for one placeholder is never scanned for another
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], assets["TEMPLATE"])
+
+
+def page_bytes(graph: Graph, title: str | None = None) -> bytes:
+    """The page for an rdflib Graph or Dataset, UTF-8 encoded: to_network then render_html, for kg build."""
+    return render_html(to_network(graph), title).encode("utf-8")
 
 
 def write_html(net: Network, path: Path | str, title: str | None = None) -> Path:

@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.iri import DEFAULT_BASE, article_key, entity_key, mint
 from kg.records import EVENT_TYPES
-from kg.vocab import DIP, NIF, PROV, SCHEMA, WD, bind_prefixes
+from kg.vocab import DIP, NIF, SCHEMA, WD, bind_prefixes
 
 #: The payload the XSS tests plant in an article: a name that would run code if drawn as HTML.
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>"
@@ -90,7 +90,9 @@ class _Builder:
         g.add((concept, DIP.cameoCode, Literal(cameo)))
         return concept
 
-    def article(self, article_id: str, text: str, *, title: str, date: str | None = None) -> tuple[URIRef, Graph]:
+    def article(
+        self, article_id: str, text: str, *, title: str, date: str | None = None
+    ) -> tuple[URIRef, Graph]:
         a = self.iri(article_key(article_id))
         g = self.ds.graph(a)
         g.add((a, RDF.type, DIP.NewsArticle))
@@ -153,7 +155,13 @@ class _Builder:
         if date:
             g.add((e, DIP.date, Literal(date, datatype=XSD.date)))
         if partial_date:
-            dt = XSD.gMonthDay if partial_date.startswith("--") else XSD.gYearMonth if "-" in partial_date else XSD.gYear
+            dt = (
+                XSD.gMonthDay
+                if partial_date.startswith("--")
+                else XSD.gYearMonth
+                if "-" in partial_date
+                else XSD.gYear
+            )
             g.add((e, DIP.partialDate, Literal(partial_date, datatype=dt)))
         if date_text:
             g.add((e, DIP.dateText, Literal(date_text)))
@@ -167,7 +175,9 @@ class _Builder:
         g.add((e, DIP.extractedFrom, a))
         return e
 
-    def holds_post(self, person: URIRef, post_label: str, post_in: URIRef, a: URIRef, g: Graph, evidence: str) -> None:
+    def holds_post(
+        self, person: URIRef, post_label: str, post_in: URIRef, a: URIRef, g: Graph, evidence: str
+    ) -> None:
         post = self.iri(f"post/{entity_key('Post', post_label).split('/', 1)[1]}")
         self.default.add((post, RDF.type, DIP.Post))
         self.default.add((post, SKOS.prefLabel, Literal(post_label, lang="ru")))
@@ -188,8 +198,14 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
     With ``hostile``, one article names an organisation «<img src=x onerror=alert(1)>» (the XSS payload).
     """
     b = _Builder(base)
-    kz = b.entity("State", "Казахстан", alt=("РК", "Республика Казахстан"), hidden=("Казахстаном", "Казахстана"),
-                  en="Kazakhstan", wikidata="Q232")
+    kz = b.entity(
+        "State",
+        "Казахстан",
+        alt=("РК", "Республика Казахстан"),
+        hidden=("Казахстаном", "Казахстана"),
+        en="Kazakhstan",
+        wikidata="Q232",
+    )
     cn = b.entity("State", "Китай", alt=("КНР",), hidden=("Китая", "Китаем"), en="China", wikidata="Q148")
     tokayev = b.entity("Person", "Касым-Жомарт Токаев", hidden=("Токаевым", "Касым-Жомартом Токаевым"))
     wang = b.entity("Person", "Ван И", en="Wang Yi")
@@ -200,47 +216,114 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
     nursultan = b.entity("Place", "Нур-Султан")
     beijing = b.entity("Place", "Пекин", hidden=("Пекине",))
 
-    t1 = ("Нур-Султан, 12 сентября /Синьхуа/ -- В субботу министр иностранных дел КНР Ван И провел переговоры "
-          "с главой МИД Казахстана Мухтаром Тлеуберди. Стороны договорились развивать сопряжение инициативы "
-          "\"Пояс и путь\".")
-    a1, g1 = b.article("000_sample", t1, title="Ван И провел переговоры с Мухтаром Тлеуберди", date="2020-09-12")
+    t1 = (
+        "Нур-Султан, 12 сентября /Синьхуа/ -- В субботу министр иностранных дел КНР Ван И провел переговоры "
+        "с главой МИД Казахстана Мухтаром Тлеуберди. Стороны договорились развивать сопряжение инициативы "
+        '"Пояс и путь".'
+    )
+    a1, g1 = b.article(
+        "000_sample", t1, title="Ван И провел переговоры с Мухтаром Тлеуберди", date="2020-09-12"
+    )
     for name, ent in (("Ван И", wang), ("Мухтаром Тлеуберди", tleu), ("Нур-Султан", nursultan), ("КНР", cn)):
         b.mention(a1, g1, name, "name", ent)
-    s1 = t1[t1.index("В субботу"):t1.index("Тлеуберди.") + len("Тлеуберди.")]
-    b.event(a1, g1, 1, "Talks", sentence=s1, trigger="провел переговоры",
-            participants=[(wang, "guest"), (tleu, "host")], place=nursultan, date="2020-09-12",
-            date_text="В субботу", concerns=(bri,))
+    s1 = t1[t1.index("В субботу") : t1.index("Тлеуберди.") + len("Тлеуберди.")]
+    b.event(
+        a1,
+        g1,
+        1,
+        "Talks",
+        sentence=s1,
+        trigger="провел переговоры",
+        participants=[(wang, "guest"), (tleu, "host")],
+        place=nursultan,
+        date="2020-09-12",
+        date_text="В субботу",
+        concerns=(bri,),
+    )
     b.holds_post(wang, "министр иностранных дел Китая", cn, a1, g1, s1)
 
-    t2 = ("Прошли переговоры между главой Казахстана Касым-Жомартом Токаевым и министром иностранных дел Китая "
-          "Ван И. Президент пригласил лидера КНР Си Цзиньпина посетить Казахстан.")
+    t2 = (
+        "Прошли переговоры между главой Казахстана Касым-Жомартом Токаевым и министром иностранных дел Китая "
+        "Ван И. Президент пригласил лидера КНР Си Цзиньпина посетить Казахстан."
+    )
     a2, g2 = b.article("001_sample", t2, title="Токаев принял Ван И", date="2020-10-12")
     for name, ent in (("Касым-Жомартом Токаевым", tokayev), ("Ван И", wang), ("Си Цзиньпина", xi)):
         b.mention(a2, g2, name, "name", ent)
     s2 = t2[: t2.index("Ван И.") + len("Ван И.")]
-    e2 = b.event(a2, g2, 1, "Talks", sentence=s2, trigger="переговоры",
-                 participants=[(tokayev, "host"), (wang, "guest")], date="2020-10-12")
-    s3 = t2[t2.index("Президент пригласил"):]
-    b.event(a2, g2, 2, "Invitation", sentence=s3, trigger="пригласил",
-            participants=[(tokayev, "inviter"), (xi, "invitee")], partial_date="2020-10", sub_event_of=e2,
-            confidence=0.7)
+    e2 = b.event(
+        a2,
+        g2,
+        1,
+        "Talks",
+        sentence=s2,
+        trigger="переговоры",
+        participants=[(tokayev, "host"), (wang, "guest")],
+        date="2020-10-12",
+    )
+    s3 = t2[t2.index("Президент пригласил") :]
+    b.event(
+        a2,
+        g2,
+        2,
+        "Invitation",
+        sentence=s3,
+        trigger="пригласил",
+        participants=[(tokayev, "inviter"), (xi, "invitee")],
+        partial_date="2020-10",
+        sub_event_of=e2,
+        confidence=0.7,
+    )
     b.holds_post(tokayev, "президент Казахстана", kz, a2, g2, s2)
 
-    t3 = ("ПЕКИН, 11 сентября. /ТАСС/. Касым-Жомарт Токаев совершил государственный визит в Китай и вместе с "
-          "председателем КНР Си Цзиньпином принял совместную декларацию. Казахстан поддерживает инициативу "
-          "\"Один пояс, один путь\" и работу ШОС.")
+    t3 = (
+        "ПЕКИН, 11 сентября. /ТАСС/. Касым-Жомарт Токаев совершил государственный визит в Китай и вместе с "
+        "председателем КНР Си Цзиньпином принял совместную декларацию. Казахстан поддерживает инициативу "
+        '"Один пояс, один путь" и работу ШОС.'
+    )
     a3, g3 = b.article("002_sample", t3, title="Государственный визит Токаева в Китай", date="2019-09-11")
-    for name, ent in (("Касым-Жомарт Токаев", tokayev), ("Си Цзиньпином", xi), ("ПЕКИН", beijing), ("ШОС", sco)):
+    for name, ent in (
+        ("Касым-Жомарт Токаев", tokayev),
+        ("Си Цзиньпином", xi),
+        ("ПЕКИН", beijing),
+        ("ШОС", sco),
+    ):
         b.mention(a3, g3, name, "name", ent)
-    s4 = t3[t3.index("Касым-Жомарт"):t3.index("декларацию.") + len("декларацию.")]
-    visit = b.event(a3, g3, 1, "StateVisit", sentence=s4, trigger="государственный визит",
-                    participants=[(tokayev, "guest"), (cn, "host")], place=beijing, date="2019-09-11")
-    b.event(a3, g3, 2, "AgreementSigning", sentence=s4, trigger="принял совместную декларацию",
-            participants=[(tokayev, "signatory"), (xi, "signatory")], place=beijing, date="2019-09-11",
-            sub_event_of=visit)
-    s5 = t3[t3.index("Казахстан поддерживает"):]
-    b.event(a3, g3, 3, "InitiativeSupport", sentence=s5, trigger="поддерживает",
-            participants=[(kz, "supporter")], concerns=(bri, sco), partial_date="2019")
+    s4 = t3[t3.index("Касым-Жомарт") : t3.index("декларацию.") + len("декларацию.")]
+    visit = b.event(
+        a3,
+        g3,
+        1,
+        "StateVisit",
+        sentence=s4,
+        trigger="государственный визит",
+        participants=[(tokayev, "guest"), (cn, "host")],
+        place=beijing,
+        date="2019-09-11",
+    )
+    b.event(
+        a3,
+        g3,
+        2,
+        "AgreementSigning",
+        sentence=s4,
+        trigger="принял совместную декларацию",
+        participants=[(tokayev, "signatory"), (xi, "signatory")],
+        place=beijing,
+        date="2019-09-11",
+        sub_event_of=visit,
+    )
+    s5 = t3[t3.index("Казахстан поддерживает") :]
+    b.event(
+        a3,
+        g3,
+        3,
+        "InitiativeSupport",
+        sentence=s5,
+        trigger="поддерживает",
+        participants=[(kz, "supporter")],
+        concerns=(bri, sco),
+        partial_date="2019",
+    )
     b.default.add((kz, DIP.supports, bri))
 
     fact = URIRef(mint(base, "fact/002_sample-1"))
@@ -256,12 +339,25 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
 
     if hostile:
         evil = b.entity("Organization", HOSTILE_LABEL, alt=("<script>alert(2)</script>",))
-        t4 = (f"Ван И встретился с представителями организации {HOSTILE_LABEL} в Пекине. "
-              "<b>Жирный</b> текст & \"кавычки\" </script><script>alert(3)</script>")
-        a4, g4 = b.article("003_hostile", t4, title=f"Статья {HOSTILE_LABEL} </script><!--", date="2021-01-05")
+        t4 = (
+            f"Ван И встретился с представителями организации {HOSTILE_LABEL} в Пекине. "
+            '<b>Жирный</b> текст & "кавычки" </script><script>alert(3)</script>'
+        )
+        a4, g4 = b.article(
+            "003_hostile", t4, title=f"Статья {HOSTILE_LABEL} </script><!--", date="2021-01-05"
+        )
         b.mention(a4, g4, HOSTILE_LABEL, "name", evil)
-        b.event(a4, g4, 1, "Meeting", sentence=t4, trigger="встретился",
-                participants=[(wang, None), (evil, None)], place=beijing, date="2021-01-05")
+        b.event(
+            a4,
+            g4,
+            1,
+            "Meeting",
+            sentence=t4,
+            trigger="встретился",
+            participants=[(wang, None), (evil, None)],
+            place=beijing,
+            date="2021-01-05",
+        )
     return b.ds
 
 
@@ -281,7 +377,9 @@ def synthetic_dataset(n_actors: int, n_events: int, *, seed: int = 7, base: str 
     for j in range(0, n_events, per_article):
         aid = f"{j // per_article:05d}_synthetic"
         count = min(per_article, n_events - j)
-        sentences = [f"Событие {j + k}: стороны провели переговоры и подписали соглашение." for k in range(count)]
+        sentences = [
+            f"Событие {j + k}: стороны провели переговоры и подписали соглашение." for k in range(count)
+        ]
         text = " ".join(sentences)
         a, g = b.article(aid, text, title=f"Статья {aid}", date=f"20{10 + j % 15:02d}-0{1 + j % 9}-1{j % 10}")
         for k, sentence in enumerate(sentences):
@@ -290,8 +388,19 @@ def synthetic_dataset(n_actors: int, n_events: int, *, seed: int = 7, base: str 
                 if p not in (q for q, _ in parts):
                     parts.append((p, None))
             place = rng.choice(entities["Place"]) if entities["Place"] and rng.random() < 0.5 else None
-            concerns = (rng.choice(entities["Initiative"]),) if entities["Initiative"] and rng.random() < 0.3 else ()
-            b.event(a, g, k + 1, rng.choice(EVENT_TYPES), sentence=sentence, trigger=sentence.split(": ")[1][:6],
-                    participants=parts, place=place, concerns=concerns,
-                    date=f"20{10 + (j + k) % 15:02d}-{1 + (j + k) % 12:02d}-{1 + (j + k) % 28:02d}")
+            concerns = (
+                (rng.choice(entities["Initiative"]),) if entities["Initiative"] and rng.random() < 0.3 else ()
+            )
+            b.event(
+                a,
+                g,
+                k + 1,
+                rng.choice(EVENT_TYPES),
+                sentence=sentence,
+                trigger=sentence.split(": ")[1][:6],
+                participants=parts,
+                place=place,
+                concerns=concerns,
+                date=f"20{10 + (j + k) % 15:02d}-{1 + (j + k) % 12:02d}-{1 + (j + k) % 28:02d}",
+            )
     return b.ds

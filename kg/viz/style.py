@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 #: Node kinds in legend order: (kind, Russian plural, vis-network shape, fill colour, border colour).
 KINDS: tuple[tuple[str, str, str, str, str], ...] = (
     ("State", "Государства", "hexagon", "#e15759", "#9c2f31"),
@@ -13,7 +15,10 @@ KINDS: tuple[tuple[str, str, str, str, str], ...] = (
     ("Event", "События", "diamond", "#9e9e9e", "#616161"),
 )
 
-KIND_STYLE = {k: {"label": label, "shape": shape, "color": fill, "border": border} for k, label, shape, fill, border in KINDS}
+KIND_STYLE = {
+    k: {"label": label, "shape": shape, "color": fill, "border": border}
+    for k, label, shape, fill, border in KINDS
+}
 
 KIND_SINGULAR = {
     "State": "государство",
@@ -67,7 +72,7 @@ def score_color(score: float | None) -> str:
     if score is None:
         return UNKNOWN_SCORE_COLOR
     s = max(_SCALE[0][0], min(_SCALE[-1][0], score))
-    for (x0, c0), (x1, c1) in zip(_SCALE, _SCALE[1:]):
+    for (x0, c0), (x1, c1) in itertools.pairwise(_SCALE):
         if s <= x1:
             t = (s - x0) / (x1 - x0)
             return "#" + "".join(f"{round(a + (b - a) * t):02x}" for a, b in zip(c0, c1))

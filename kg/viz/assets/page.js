@@ -3,7 +3,10 @@
 (function () {
   "use strict";
 
+  const t0 = performance.now();
   const DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  const timings = { parse: performance.now() - t0 };
+  window.kgTimings = timings;
   const D = DATA.details || {};
   const entities = D.entities || {};
   const events = D.events || {};
@@ -45,11 +48,14 @@
   DATA.nodes.forEach((n) => { nodeMeta[n.id] = n; });
   const edgeMeta = {};
   DATA.edges.forEach((e) => { edgeMeta[e.id] = e; });
+  let t1 = performance.now();
   const nodes = new vis.DataSet(DATA.nodes);
   const edges = new vis.DataSet(DATA.edges);
+  timings.datasets = performance.now() - t1;
   const container = document.getElementById("kg-network");
   const started = performance.now();
   const network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  timings.network = performance.now() - started;
   window.network = network;
 
   const loading = document.getElementById("kg-loading");
@@ -61,18 +67,21 @@
     if (!window.kgReady) {
       window.kgStabilizationMs = performance.now() - started;
       network.fit();
+      // fit() frames node shapes, not their labels: leave a margin so edge labels are not cut off
+      network.moveTo({ scale: network.getScale() * 0.92 });
     }
     window.kgReady = true;
     document.body.setAttribute("data-ready", "true");
   }
   network.on("stabilizationProgress", (p) => {
+    window.kgIterations = p.iterations;
     progress.textContent = Math.round((100 * p.iterations) / Math.max(1, p.total)) + "%";
   });
   network.on("stabilizationIterationsDone", settled);
   if (DATA.nodes.length === 0) settled();
 
   // ---------- filters ----------
-  const state = { mode: "nodes", kinds: {}, types: {}, from: "", to: "", undated: true };
+  const state = { mode: "nodes", kinds: {}, types: {}, from: "", to: "", undated: true, isolated: true };
   kinds.forEach((k) => { state.kinds[k.kind] = true; });
   eventTypes.forEach((t) => { state.types[t.name] = true; });
   const hidden = {}; // id -> bool, nodes and edges ("n:" / "e:")
@@ -90,6 +99,7 @@
     const n = nodeMeta[id];
     if (n.kind === "Event") return state.mode === "nodes" && state.kinds.Event !== false && eventPasses(id);
     if (state.kinds[n.kind] === false) return false;
+    if (n.isolated && !state.isolated) return false;
     const ent = entities[id];
     if (ent && ent.events.length) return ent.events.some((e) => eventPasses(e.id));
     return true;
@@ -191,7 +201,7 @@
     return id;
   }
   function nodeLink(id, text) {
-    const b = el("button", "kg-link", text || nameOf(id));
+    const b = el("button", "kg-link kg-capital", text || nameOf(id));
     b.type = "button";
     b.addEventListener("click", () => select(id, true));
     return b;
@@ -226,8 +236,7 @@
   }
   function dateText(ev) {
     const parts = [];
-    if (ev.date) parts.push(ev.date);
-    else if (ev.partialDate) parts.push(ev.partialDate);
+    if (ev.when) parts.push(ev.when);
     if (ev.dateText) parts.push("«" + ev.dateText + "»");
     if (ev.dateInferred) parts.push("год взят из даты статьи");
     return parts.join(" ");
@@ -478,6 +487,11 @@
     add(kindsBox, checkboxRow("kg-kind-" + k.kind, true, [swatch(k.shape, k.color, k.border), el("span", null, k.label)],
       k.count, (on) => { state.kinds[k.kind] = on; applyFilters(); }));
   });
+  const isolated = DATA.nodes.filter((n) => n.isolated).length;
+  if (isolated) {
+    add(kindsBox, checkboxRow("kg-isolated", true, [el("span", "kg-note", "узлы без связей")], isolated,
+      (on) => { state.isolated = on; applyFilters(); }));
+  }
   const typesBox = document.getElementById("kg-event-types");
   eventTypes.forEach((t) => {
     const score = t.score === null ? "" : " " + (t.score > 0 ? "+" : "") + t.score;
@@ -533,7 +547,7 @@
     fromBox.value = toBox.value = searchBox.value = "";
     Object.keys(state.kinds).forEach((k) => { state.kinds[k] = true; });
     Object.keys(state.types).forEach((k) => { state.types[k] = true; });
-    Object.assign(state, { mode: "nodes", from: "", to: "", undated: true });
+    Object.assign(state, { mode: "nodes", from: "", to: "", undated: true, isolated: true });
     renderResults();
     deselect();
     applyFilters();
