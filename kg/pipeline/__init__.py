@@ -11,10 +11,12 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from kg.pipeline import gazetteer, morph, ner, normalize, sentences, syntax  # noqa: F401 - registers factories
+from kg.pipeline import (  # noqa: F401 - registers factories
+    events, facts, gazetteer, morph, ner, normalize, posts, sentences, syntax,
+)
 
 #: Components added after the NER, in order; later issues append to it.
-KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize"]
+KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize", "kg_events", "kg_posts", "kg_facts"]
 
 
 class ModelError(ValueError):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.dates import MONTH_RE
 from kg.pipeline.syntax import dep_of, head_of
+from kg.records import TextSpan
 
 ACTOR_LABELS = ("Person", "State", "Organization", "Place")
 _ACTOR_RANK = {"Person": 0, "State": 1, "Organization": 2, "Place": 3}
@@ -79,8 +80,26 @@ def ent_at(token: Token) -> Span | None:
 
 # words that may stand inside an actor group between and before names
 _GROUP_PUNCT = {",", "—", "–", "-"}
-_GROUP_EXTRA = {"свой", "его", "ее", "их", "коллега", "делегация", "из", "партия", "правительство", "госсовет",
-                "политбюро", "цк", "ведомство", "мид", "глава", "и.о.", "исполняющий", "обязанность"}
+_GROUP_EXTRA = {
+    "свой",
+    "его",
+    "ее",
+    "их",
+    "коллега",
+    "делегация",
+    "из",
+    "партия",
+    "правительство",
+    "госсовет",
+    "политбюро",
+    "цк",
+    "ведомство",
+    "мид",
+    "глава",
+    "и.о.",
+    "исполняющий",
+    "обязанность",
+}
 
 
 def is_post_word(token: Token) -> bool:
@@ -128,16 +147,24 @@ def actor_groups(sent: Span) -> list[Group]:
         if groups:
             prev = groups[-1][-1]
             between = doc[prev.end : ent.start]
-            linked = all(is_post_word(t) or t.text in _GROUP_PUNCT for t in between) and \
-                not (len(between) == 1 and between[0].text == "," and ent.label_ == prev.label_ == "State")
+            linked = all(is_post_word(t) or t.text in _GROUP_PUNCT for t in between) and not (
+                len(between) == 1 and between[0].text == "," and ent.label_ == prev.label_ == "State"
+            )
             # «Казахстан и Китай» are two actors; «министр … КНР Ван И» is one
-            if linked and prev.label_ != "Place" and not (prev.label_ == ent.label_ == "Person"):
+            # a place joins a name only as part of a post («мэра Москвы Юрия Лужкова»), not «в Пекине Ван И»
+            place_ok = prev.label_ != "Place" or prev.start > 0 and lemma(doc[prev.start - 1]) in post_words()
+            if linked and place_ok and not (prev.label_ == ent.label_ == "Person"):
                 groups[-1].append(ent)
                 continue
         left = ent.start
-        while left > sent.start and is_post_word(doc[left - 1]) or \
-                left > sent.start + 1 and doc[left - 1].text in (",", "—", "–", "-") and is_post_word(doc[left - 2]) \
-                and lemma(doc[left - 2]) in post_words():
+        while (
+            left > sent.start
+            and is_post_word(doc[left - 1])
+            or left > sent.start + 1
+            and doc[left - 1].text in (",", "—", "–", "-")
+            and is_post_word(doc[left - 2])
+            and lemma(doc[left - 2]) in post_words()
+        ):
             if groups and left <= groups[-1][-1].end:
                 break
             left -= 1
@@ -214,6 +241,11 @@ def person_key(doc: Doc, ent: Span) -> str:
     return key
 
 
+def ent_by_offsets(doc: Doc, start: int, end: int) -> Span | None:
+    """The entity span with exactly these character offsets."""
+    return next((e for e in doc.ents if e.start_char == start and e.end_char == end), None)
+
+
 def main_states(doc: Doc) -> list[Span]:
     """The article's two most mentioned states (by key), as their first mentions; [] when not two."""
     counts: Counter[str] = Counter()
@@ -237,7 +269,9 @@ def nearest_mention(doc: Doc, key: str, near: int) -> Span | None:
     return min(cands, key=lambda e: (abs(e.start - near) + (0 if e.start <= near else 5), e.start))
 
 
-_DATELINE = re.compile(rf"^[^\S\n]*\S[^\n]{{0,40}}?[.,]\s+(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}}))?", re.I)
+_DATELINE = re.compile(
+    rf"^[^\S\n]*\S[^\n]{{0,40}}?[.,]\s+(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}}))?", re.IGNORECASE
+)
 
 
 def dateline(doc: Doc) -> tuple[Span | None, Span | None, tuple[int, int] | None]:
@@ -247,14 +281,28 @@ def dateline(doc: Doc) -> tuple[Span | None, Span | None, tuple[int, int] | None
         m = _DATELINE.match(line)
         if m:
             start = offset + m.start(1)
-            place = next((e for e in doc.ents if offset <= e.start_char < start and e.label_ in ("Place", "State")
-                          and not doc.text[offset:e.start_char].strip()), None)
+            place = next(
+                (
+                    e
+                    for e in doc.ents
+                    if offset <= e.start_char < start
+                    and e.label_ in ("Place", "State")
+                    and not doc.text[offset : e.start_char].strip()
+                ),
+                None,
+            )
             if place is not None:
                 span = doc.char_span(start, offset + m.end(), alignment_mode="expand")
                 sent = span.sent if span is not None else None
                 return place, sent, (start, offset + m.end())
         offset += len(line) + 1
     return None, None, None
+
+
+def sentence_span(sent: Span) -> TextSpan:
+    """A sentence as a TextSpan, without the spaces and line breaks it ends with."""
+    text = sent.text.rstrip()
+    return TextSpan(sent.start_char, sent.start_char + len(text), text)
 
 
 def clause_dep(token: Token) -> str:

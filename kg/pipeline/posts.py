@@ -11,9 +11,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import actor_groups, case_of, ent_key, lemma, person_key, post_words
 from kg.morphology import nominative
-from kg.records import Position, Ref, TextSpan
+from kg.pipeline.cues import (
+    actor_groups,
+    case_of,
+    ent_key,
+    lemma,
+    nearest_mention,
+    person_key,
+    post_words,
+    sentence_span,
+)
+from kg.records import Position, Ref
 
 if not Doc.has_extension("kg_positions"):
     Doc.set_extension("kg_positions", default=[])
@@ -27,10 +36,12 @@ def _heads() -> set[str]:
 
 
 def _nominative_word(token: Token) -> str:
-    return nominative(token.text, "NOUN" if token.pos_ == "PROPN" else token.pos_, token.morph.to_dict()).lower()
+    return nominative(
+        token.text, "NOUN" if token.pos_ == "PROPN" else token.pos_, token.morph.to_dict()
+    ).lower()
 
 
-def role_name(tokens: list[Token], of: Span | None) -> str:
+def role_name(tokens: list[Token], of: Span | None, inside: tuple[Span, ...] = ()) -> str:
     """The generic name of the post a run of words names, lower case nominative («министром иностранных дел»
     → «министр иностранных дел»); parts joined by a dash are each put in the nominative."""
     parts: list[str] = [""]
@@ -46,6 +57,8 @@ def role_name(tokens: list[Token], of: Span | None) -> str:
             generic = post_words()[lem][1]
             word = generic if generic and lem not in ("член", "глава") else _nominative_word(tok)
         elif not head_seen and tok.pos_ == "ADJ":
+            if lemma(tok).endswith(("ский", "цкий")) and lemma(tok) not in post_words():
+                continue  # «российский президент»: the country is the post's «of», not its name
             word = _nominative_word(tok)
         else:
             word = tok.lower_
@@ -55,13 +68,23 @@ def role_name(tokens: list[Token], of: Span | None) -> str:
     if role in ("член", "руководитель") and of is not None:
         role = f"член {of[0].lower_}" if role == "член" else role
     if first == "глава" and role.startswith("глава"):
-        rest = role[len("глава"):].strip()
-        if of is not None and of.label_ == "Organization" and lemma(of[0]) == "мид" or rest == "мид":
+        rest = role[len("глава") :].strip()
+        if (
+            any(
+                e.label_ == "Organization"
+                and (lemma(e[0]) == "мид" or e.kb_id_.startswith("organization/mfa"))
+                and e.start == tokens[-1].i + 1
+                for e in inside
+            )
+            or rest == "мид"
+        ):
             return "министр иностранных дел"
         if rest in ("мид", "внешнеполитический ведомство"):
             return "министр иностранных дел"
         if of is not None and of.label_ == "State" and not rest:
             return "глава государства"
+    if first == "лидер" and role == "лидер" and of is not None and of.label_ == "State":
+        return "глава государства"
         return "руководитель" if not rest else role
     return role
 
@@ -77,6 +100,8 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
     if first_head is None or any(t.pos_ not in ("ADJ", "DET") for t in toks[:first_head]):
         return None
     toks = toks[first_head:] if lemma(toks[0]) in ("свой", "его") else toks
+    if "Plur" in toks[0].morph.get("Number") and lemma(toks[0]) in _heads():
+        return None  # «официальные представители»: a post of several people, not of the name after it
     role_toks: list[Token] = []
     for tok in toks:
         if tok.ent_type_:
@@ -89,7 +114,11 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
         role_toks.pop()
     if not role_toks:
         return None
-    role = role_name(role_toks, of)
+    role = role_name(role_toks, of, tuple(ents))
+    if role == "министр иностранных дел" and of is not None and of.kb_id_.startswith("organization/mfa-"):
+        # «глава МИД Казахстана» as one ministry span: the post is in the state, named elsewhere in the article
+        state = nearest_mention(doc, "state/" + of.kb_id_.split("organization/mfa-", 1)[1], of.start)
+        of = state if state is not None else of
     if role.startswith("член") and of is None:
         return None
     return role, of, toks[0].i, toks[-1].i
@@ -126,15 +155,62 @@ class Posts:
                         found.append((person, got[0], got[1], sent))
                 # a post after the name: «Ван И, министр иностранных дел КНР, …»
                 after = person.end
-                if after + 1 < sent.end and doc[after].text == "," and lemma(doc[after + 1]) in _heads() \
-                        and case_of(doc[after + 1]) in (case_of(person[-1]), "", "Nom"):
+                if (
+                    after + 1 < sent.end
+                    and doc[after].text == ","
+                    and lemma(doc[after + 1]) in _heads()
+                    and case_of(doc[after + 1]) in (case_of(person[-1]), "", "Nom")
+                ):
                     end = after + 1
-                    while end < sent.end and doc[end].text not in _STOP and doc[end].pos_ not in ("VERB", "AUX") \
-                            and doc[end].ent_type_ != "Person":
+                    while (
+                        end < sent.end
+                        and doc[end].text not in _STOP
+                        and doc[end].pos_ not in ("VERB", "AUX")
+                        and doc[end].ent_type_ != "Person"
+                    ):
                         end += 1
                     got = _segment_role(doc, after + 1, end)
-                    if got and (got[1] is not None or got[0] in ("министр иностранных дел",)):
+                    if got:
                         found.append((person, got[0], got[1], sent))
+        return found
+
+    def _counterparts(self, doc: Doc, attached: list[tuple[Span, str, Span | None, Span]]) -> list:
+        """«… встречу со своим казахстанским коллегой Ермеком Кошербаевым»: the same post in the other state."""
+        found = []
+        for sent in doc.sents:
+            for group in actor_groups(sent):
+                person = next((e for e in group.ents if e.label_ == "Person"), None)
+                words = list(doc[group.start : person.start]) if person is not None else []
+                if person is None or not any(lemma(t) == "коллега" for t in words):
+                    continue
+                adj = next((t for t in words if t.pos_ == "ADJ" and lemma(t).endswith("ский")), None)
+                # the colleague of the nearest person named before, with the post that person holds
+                before = [e for e in sent.ents if e.label_ == "Person" and e.end <= group.start]
+                if adj is None or not before:
+                    continue
+                other = person_key(doc, before[-1])
+                peers = list(
+                    {
+                        r: (p, r, o)
+                        for p, r, o, s in attached
+                        if person_key(doc, p) == other
+                        and o is not None
+                        and o.label_ == "State"
+                        and r not in HEAD_OF_STATE
+                    }.values()
+                )
+                if len(peers) != 1:
+                    continue
+                stem = lemma(adj)[:5]
+                states = [
+                    e
+                    for e in doc.ents
+                    if e.label_ == "State" and (e._.kg_norm or e.text).lower().replace("ё", "е")[:5] == stem
+                ]
+                if not states or ent_key(states[0]) == ent_key(peers[0][2]):
+                    continue
+                of = min(states, key=lambda e: abs(e.start - group.start))
+                found.append((person, peers[0][1], of, sent, 0.6))
         return found
 
     def _unattached(self, doc: Doc, attached: list[tuple[Span, str, Span | None, Span]]) -> list:
@@ -167,7 +243,11 @@ class Posts:
     def find(self, doc: Doc) -> list[Position]:
         """Every post held by a named person, in text order (one per person, role and post-of)."""
         attached = self._attached(doc)
-        rows = [(p, r, o, s, 0.85) for p, r, o, s in attached] + self._unattached(doc, attached)
+        rows = (
+            [(p, r, o, s, 0.85) for p, r, o, s in attached]
+            + self._unattached(doc, attached)
+            + self._counterparts(doc, attached)
+        )
         out: list[Position] = []
         seen: set[tuple[str, str, str]] = set()
         for person, role, of, sent, conf in sorted(rows, key=lambda r: (r[0].start_char, r[1])):
@@ -175,7 +255,7 @@ class Posts:
             if key in seen:
                 continue
             seen.add(key)
-            evidence = TextSpan(sent.start_char, sent.end_char, sent.text)
+            evidence = sentence_span(sent)
             out.append(Position(Ref(person.start_char, person.end_char), role, self._ref(of), evidence, conf))
         return out
 

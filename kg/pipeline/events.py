@@ -1,0 +1,820 @@
+"""``kg_events``: partnership events in ``doc._.kg_events`` (a list of :class:`kg.records.Event`).
+
+A cue word from ``kg/data/event_cues.tsv`` (by lemma, with the words one of which must stand near it) proposes
+a mention; the clause around it gives the participants (subject, «с …», «между … и …», dative, accusative,
+«в …» for a visit's host), the place and the date. Mentions of one happening are merged into one event: a
+noun that only refers back («В ходе переговоров …», «Эта встреча стала …») becomes evidence of the event
+before it. Negated or merely intended happenings («переговоры не состоялись», «должны запустить») are dropped:
+the graph records what took place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import MONTH_RE, format_date, month_number
+from kg.morphology import nominative
+from kg.pipeline.cues import (
+    Cue,
+    Group,
+    actor_groups,
+    case_of,
+    clause_dep,
+    dateline,
+    ent_by_offsets,
+    ent_key,
+    event_cues,
+    governor,
+    group_governor,
+    lemma,
+    main_states,
+    nearest_mention,
+    person_key,
+    post_words,
+    sentence_span,
+)
+from kg.pipeline.posts import Posts
+from kg.pipeline.syntax import head_of
+from kg.records import Event, Position, Ref, TextSpan
+
+if not Doc.has_extension("kg_events"):
+    Doc.set_extension("kg_events", default=[])
+
+# event types that news use for the same happening («провел встречу … В ходе переговоров …»)
+FAMILY = {"Talks": "talks", "Meeting": "talks"}
+# verbs that say a named happening took place: the noun they govern is a new mention, not a reference back
+LIGHT_VERBS = {
+    "провести",
+    "проводить",
+    "состояться",
+    "пройти",
+    "проходить",
+    "начаться",
+    "завершиться",
+    "совершить",
+    "совершать",
+    "организовать",
+    "объявить",
+    "прибыть",
+    "находиться",
+    "принять",
+    "оказать",
+    "оказывать",
+    "предоставить",
+    "предоставлять",
+    "направить",
+    "выразить",
+    "передать",
+}
+# prepositions after which a noun only frames another statement («в ходе переговоров …»)
+FRAMING = {
+    "ходе",
+    "рамках",
+    "процессе",
+    "финале",
+    "итогам",
+    "полях",
+    "время",
+    "после",
+    "завершение",
+    "начале",
+    "результате",
+}
+MODALS = {
+    "должный",
+    "должен",
+    "готовый",
+    "готов",
+    "намерен",
+    "намеренный",
+    "намереваться",
+    "планировать",
+    "собираться",
+    "мочь",
+    "хотеть",
+    "стремиться",
+    "предлагать",
+    "предложить",
+    "призвать",
+    "призывать",
+    "продолжить",
+    "продолжать",
+    "надеяться",
+    "следовать",
+    "нужно",
+    "необходимо",
+    "важно",
+    "рассчитывать",
+}
+CANCEL = {"отменить", "отложить", "сорвать", "перенести", "отказаться"}
+SPEECH = {"заявить", "подчеркнуть", "отметить", "сказать", "сообщить", "выразить", "указать", "добавить"}
+STANCE = {"поддерживать", "поддержать", "поддержка", "приветствовать", "осудить", "осуждать", "осуждение"}
+COLLECTIVE = {"сторона", "страна", "государство", "лидер", "глава", "министр", "руководитель", "партнер"}
+PRONOUNS = {"он", "она"}
+_ACTOR_PREPS = {"с", "со", "между"}
+
+_WEEKDAY = re.compile(
+    r"\bв?о?\s*(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.IGNORECASE
+)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}})\s*(?:г\.|года|году)?)?", re.IGNORECASE)
+_MONTH_YEAR = re.compile(
+    rf"\bв\s+({MONTH_RE})\s+(?:(\d{{4}})\s+года|(прошлого|этого|текущего|позапрошлого|минувшего)\s+года)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\bв\s+(\d{4})\s+году\b", re.IGNORECASE)
+_REL_YEAR = re.compile(r"\bв\s+(прошлом|этом|текущем|позапрошлом|минувшем)\s+году\b", re.IGNORECASE)
+_DAY_WORD = re.compile(r"\b(вчера|сегодня|накануне|позавчера)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Mention:
+    """One cue occurrence with what its clause says."""
+
+    type: str
+    trigger: Token
+    sent: Span
+    confidence: float
+    primary: bool  # a verb or a noun that a «провести»-like verb governs: it may open a new event
+    parts: list[tuple[Span, str | None]] = field(default_factory=list)
+    implied: bool = False  # participants resolved from «стороны», «главы двух государств» …
+    place: Span | None = None
+    concerns: list[Span] = field(default_factory=list)
+    level: str | None = None
+    date: str | None = None
+    partial_date: str | None = None
+    date_text: str | None = None
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from its mentions."""
+
+    main: _Mention
+    parts: list[tuple[Span, str | None]]
+    keys: dict[str, str | None]  # actor key → role
+    evidence: list[Span] = field(default_factory=list)
+    place: Span | None = None
+    concerns: list[Span] = field(default_factory=list)
+    level: str | None = None
+    date: str | None = None
+    partial_date: str | None = None
+    date_text: str | None = None
+
+
+def find_date(
+    text: str, skip: tuple[int, int] | None = None
+) -> tuple[str | None, str | None, str | None, int]:
+    """(date, partial date, date words, offset of the words) of the first date a sentence states.
+
+    >>> find_date("28 октября провел встречу")
+    (None, '--10-28', '28 октября', 0)
+    >>> find_date("Визит состоялся 3 мая 2019 года.")[:3]
+    ('2019-05-03', None, '3 мая 2019 года')
+    >>> find_date("В сентябре прошлого года я совершил визит")[:3]
+    (None, None, 'В сентябре прошлого года')
+    >>> find_date("в сентябре 2019 года")[:3]
+    (None, '2019-09', 'в сентябре 2019 года')
+    >>> find_date("В субботу по местному времени")[:3]
+    (None, None, 'В субботу')
+    >>> find_date("без даты")
+    (None, None, None, -1)
+    """
+    found: list[tuple[int, str | None, str | None, str]] = []
+    for m in _DAY_MONTH.finditer(text):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        full, partial = format_date(int(m[3]) if m[3] else None, month_number(m[2]), int(m[1]))
+        if full or partial:
+            found.append((m.start(), full, partial, m[0].strip()))
+    for m in _MONTH_YEAR.finditer(text):
+        if m[2]:
+            found.append((m.start(), None, format_date(int(m[2]), month_number(m[1]), None)[1], m[0]))
+        else:
+            found.append((m.start(), None, None, m[0]))
+    for m in _YEAR.finditer(text):
+        found.append((m.start(), None, f"{int(m[1]):04d}", m[0]))
+    for pattern in (_REL_YEAR, _DAY_WORD):
+        for m in pattern.finditer(text):
+            found.append((m.start(), None, None, m[0]))
+    for m in _WEEKDAY.finditer(text):
+        start = m.start() + len(m[0]) - len(m[0].lstrip())
+        found.append((start, None, None, m[0].strip()))
+    if not found:
+        return None, None, None, -1
+    start, full, partial, words = min(found, key=lambda f: (f[0], -len(f[3])))
+    return full, partial, words, start
+
+
+def level_phrase(tokens: list[Token]) -> str | None:
+    """The partnership level a run of words names, in the nominative, up to its first noun.
+
+    The words after «до» or «уровень» («до долговременного всестороннего стратегического партнерства»).
+    """
+    words = []
+    for tok in tokens:
+        if tok.pos_ in ("ADJ", "CCONJ", "NOUN", "PROPN") or tok.text == ",":
+            if tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+                words.append(
+                    nominative(
+                        tok.text, "NOUN" if tok.pos_ == "PROPN" else tok.pos_, tok.morph.to_dict()
+                    ).lower()
+                )
+            else:
+                words.append(tok.lower_)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                break
+        else:
+            break
+    if not words or words[-1] in ("уровень", "отношение", "отношения") or len(words) < 2:
+        return None
+    return " ".join(words).replace(" ,", ",").replace("ё", "е")
+
+
+class Events:
+    """Finds cue words, reads their clauses and merges the mentions of each happening into one event."""
+
+    def __init__(self, name: str = "kg_events") -> None:
+        self.name = name
+
+    # -- cues --------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _cue_ok(cue: Cue, tok: Token) -> bool:
+        if cue.pos == "VERB" and tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if cue.pos == "NOUN" and tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if not cue.needs or cue.needs == ("*",):
+            return True
+        sent = tok.sent
+        window = sent.doc[max(sent.start, tok.i - 7) : min(sent.end, tok.i + 8)]
+        return any(lemma(t) in cue.needs for t in window if t.i != tok.i)
+
+    @staticmethod
+    def _thanked_for(tok: Token) -> Token | None:
+        """The thanks word of «благодарность КНР за оказанную помощь» (the parser often hangs «за …» elsewhere)."""
+        doc = tok.doc
+        window = list(doc[max(tok.sent.start, tok.i - 8) : tok.i])
+        for i, t in enumerate(window):
+            if lemma(t) in ("благодарность", "поблагодарить", "благодарить", "благодарный") and any(
+                w.lower_ == "за" for w in window[i + 1 :]
+            ):
+                return t
+        return None
+
+    @staticmethod
+    def _attributive(tok: Token) -> bool:
+        """A participle that describes a noun («запущенную Китаем инициативу») asserts no new happening."""
+        return "Part" in tok.morph.get("VerbForm") and "Short" not in tok.morph.get("Variant")
+
+    @staticmethod
+    def _blocked(tok: Token, pred: Token) -> bool:
+        """Whether the happening is negated, cancelled or only intended."""
+        doc = tok.doc
+        for t in {tok, pred}:
+            if t.i > 0 and doc[t.i - 1].lower_ == "не" and (t is tok or lemma(t) in LIGHT_VERBS):
+                return True
+        if lemma(pred) in CANCEL or lemma(head_of(pred)) in CANCEL:
+            return True
+        cur = pred
+        for _ in range(3):
+            if "Inf" not in cur.morph.get("VerbForm"):
+                break
+            head = head_of(cur)
+            if head.i == cur.i:
+                break
+            if lemma(head) in MODALS or head.lower_ in MODALS:
+                return True
+            cur = head
+        return False
+
+    @staticmethod
+    def _primary(tok: Token, pred: Token) -> bool:
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        doc = tok.doc
+        prev = [t.lower_ for t in doc[max(tok.sent.start, tok.i - 3) : tok.i]]
+        if any(w in FRAMING for w in prev):
+            return False
+        return head_of(tok).i == pred.i and lemma(pred) in LIGHT_VERBS
+
+    # -- participants ------------------------------------------------------------------------------------------
+    def _clause_groups(self, tok: Token, pred: Token, groups: list[Group]) -> list[Group]:
+        own = [g for g in groups if group_governor(g).i == pred.i]
+        # a verb joined to another («встретился … и провел переговоры») shares its subject
+        if not any(g.case == "Nom" and not g.prep for g in own) and clause_dep(pred) == "conj":
+            first = head_of(pred)
+            own += [g for g in groups if group_governor(g).i == first.i and g.case == "Nom" and not g.prep]
+        return sorted(set(own), key=lambda g: g.start)
+
+    def _subject_word(self, pred: Token) -> Token | None:
+        for t in pred.sent:
+            if head_of(t).i == pred.i and clause_dep(t) == "nsubj" and t.i != pred.i:
+                return t
+        return None
+
+    def _resolve_word(
+        self, doc: Doc, word: Token, positions: list[Position], groups: list[Group]
+    ) -> tuple[list[Span], bool]:
+        """Actors a subject word without a name stands for: «который», «он», «министр», «стороны» …"""
+        lem = lemma(word)
+        if lem == "который":
+            before = [g for g in groups if g.end <= word.i]
+            return ([before[-1].actor], False) if before and word.i - before[-1].end <= 2 else ([], False)
+        if lem in ("я", "мы") and lem == word.lower_:
+            # the speaker of a quotation: the named subject of a speech verb before it (this or the last sentence)
+            start = max(0, word.sent.start - 1)
+            prev_sent = doc[start].sent
+            for g in reversed(actor_groups(prev_sent)[:] + [g for g in groups if g.end <= word.i]):
+                if g.end <= word.i and g.case == "Nom" and not g.prep and lemma(group_governor(g)) in SPEECH:
+                    return [g.actor], False
+            return [], False
+        if lem in PRONOUNS:
+            # «Как отметил президент, он пригласил …»: the nearest earlier subject in the sentence
+            for t in reversed(list(doc[word.sent.start : word.i])):
+                if lemma(t) in post_words() and case_of(t) == "Nom":
+                    return self._holders(doc, t, positions), False
+                g = next((g for g in groups if g.start <= t.i < g.end and g.case == "Nom"), None)
+                if g is not None:
+                    return [g.actor], False
+            return [], False
+        if lem in post_words() and lem not in ("глава", "член") and word.text[:1].islower():
+            kids = [t for t in word.sent if head_of(t).i == word.i and t.i != word.i]
+            if not any(t.ent_type_ for t in kids) and not any(lemma(t) in ("два", "оба") for t in kids):
+                if lem == "министр" and case_of(word) == "Nom" and "Plur" in word.morph.get("Number"):
+                    return self._fm_holders(doc, positions), True
+                return self._holders(doc, word, positions), False
+        if lem in COLLECTIVE:
+            kids = [t for t in doc[word.i + 1 : min(word.sent.end, word.i + 4)]]
+            if lem in ("глава", "министр", "руководитель") and (
+                lem == "министр" or any(lemma(t) in ("мид", "дипломатия", "ведомство") for t in kids)
+            ):
+                return self._fm_holders(doc, positions), True
+            if "Plur" in word.morph.get("Number") or any(lemma(t) in ("два", "оба") for t in kids):
+                return main_states(doc), True
+        return [], False
+
+    @staticmethod
+    def _holders(doc: Doc, post_word: Token, positions: list[Position]) -> list[Span]:
+        """The one person of the article whose post a bare post word («министр», «президент») names."""
+        lem = lemma(post_word)
+        generic = post_words().get(lem, ("", ""))[1] or lem
+        people = {}
+        for p in positions:
+            if (
+                p.role == generic
+                or p.role.startswith(generic + " ")
+                or p.role.endswith(" " + generic)
+                or generic == "министр"
+                and "министр" in p.role
+            ):
+                span = ent_by_offsets(doc, p.person.start, p.person.end)
+                if span is not None:
+                    people.setdefault(person_key(doc, span), span)
+        return list(people.values()) if len(people) == 1 else []
+
+    @staticmethod
+    def _fm_holders(doc: Doc, positions: list[Position]) -> list[Span]:
+        """The foreign ministers the article names (for «главы МИД двух стран», «министры»)."""
+        people = {}
+        for p in positions:
+            if "министр иностранных дел" in p.role:
+                span = ent_by_offsets(doc, p.person.start, p.person.end)
+                if span is not None:
+                    people.setdefault(person_key(doc, span), span)
+        return list(people.values()) if len(people) >= 2 else []
+
+    def _participants(self, m: _Mention, pred: Token, groups: list[Group], positions: list[Position]) -> None:
+        doc = m.trigger.doc
+        tok = m.trigger
+        clause = self._clause_groups(tok, pred, groups)
+        subj = [
+            g
+            for g in clause
+            if not g.prep
+            and (g.case == "Nom" or self._top_dep(g) == "nsubj")
+            and (g.actor.label_ != "Place" or g.end <= pred.i)
+        ]
+        partners = [g for g in clause if g.prep in ("с", "со") and g.case in ("Ins", "")]
+        if not clause:
+            # a clause the parser left without its words («…, где вместе с председателем КНР Си Цзиньпином
+            # принял …»): companions close before the verb
+            partners = [g for g in groups if g.prep in ("с", "со") and 0 <= pred.i - g.end <= 6]
+        between = []
+        for i, g in enumerate(groups):
+            if g.prep == "между" and abs(g.start - tok.i) <= 12:
+                between.append(g)
+                nxt = groups[i + 1] if i + 1 < len(groups) else None
+                if (
+                    nxt is not None
+                    and not nxt.prep
+                    and nxt.start - g.end <= 8
+                    and any(t.lower_ == "и" for t in doc[g.end : nxt.start])
+                ):
+                    between.append(nxt)
+        dative = [g for g in clause if not g.prep and g.case == "Dat"]
+        accus = [g for g in clause if not g.prep and g.case == "Acc" and g.start > min(tok.i, pred.i)]
+        to = [g for g in clause if g.prep in ("в", "во") and g.case == "Acc"]
+        at = [
+            g
+            for g in clause
+            if g.prep in ("в", "во") and g.case == "Loc" and g.actor.label_ in ("Place", "State")
+        ]
+        # a noun's own genitive: «визит Токаева», «переговоры президента Казахстана и главы Китая»
+        gen = [g for g in groups if g.case == "Gen" and not g.prep and 0 < g.start - tok.i <= 2]
+        if gen and tok.pos_ in ("NOUN", "PROPN"):
+            last = gen[-1]
+            for g in groups:
+                if (
+                    g.start > last.end
+                    and g.start - last.end <= 2
+                    and g.case == "Gen"
+                    and not g.prep
+                    and any(t.lower_ == "и" for t in doc[last.end : g.start])
+                ):
+                    gen.append(g)
+                    break
+        else:
+            gen = []
+        sw = self._subject_word(pred)
+        if sw is None and not subj:
+            # no subject of its own: the subject of the verb before it in the sentence («я совершил визит …,
+            # где … принял декларацию»)
+            prev = [
+                t for t in doc[m.sent.start : pred.i] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+            ]
+            if prev:
+                subj = [
+                    g for g in groups if group_governor(g).i == prev[-1].i and not g.prep and g.case == "Nom"
+                ]
+                sw = None if subj else self._subject_word(prev[-1])
+        resolved, implied = ([], False)
+        if not subj and sw is not None and not sw.ent_type_:
+            resolved, implied = self._resolve_word(doc, sw, positions, groups)
+        m.implied = implied
+        # the subject nearest before the verb (a dateline's agency or an earlier clause's name stands further off)
+        subj.sort(key=lambda g: (g.start > pred.i, -g.start if g.start < pred.i else g.start))
+        chosen = subj[:1]
+        for g in subj[1:]:
+            # «Касым-Жомарт Токаев и Шавкат Мирзиёев подписали …»: subjects joined by «и»
+            a, b = sorted((g, chosen[-1]), key=lambda x: x.start)
+            if all(t.lower_ in ("и", ",") for t in doc[a.end : b.start]) and b.start > a.end:
+                chosen.append(g)
+        subj_ents = [g.actor for g in sorted(chosen, key=lambda g: g.start)] + resolved
+        at_ents = [g.actor for g in at]
+        m.place = at_ents[0] if at_ents else None
+        t = m.type
+        parts: list[tuple[Span, str | None]] = []
+        if t in ("Talks", "Meeting"):
+            parts = [(e, None) for e in subj_ents + [g.actor for g in partners + between + gen]]
+        elif t == "StateVisit":
+            guests = subj_ents or [g.actor for g in gen[:1]]
+            hosts = [g.actor for g in to[:1]] or [
+                g.actor for g in accus[:1] if lemma(tok) in ("посетить", "посещать")
+            ]
+            # the country visited is the place; a named host person or body is a participant
+            parts = [(e, "guest") for e in guests] + [
+                (e, "host") for e in hosts if e.label_ in ("Person", "Organization")
+            ]
+            if hosts and hosts[0].label_ in ("Place", "State"):
+                m.place = hosts[0]
+        elif t == "AgreementSigning":
+            parts = [(e, "signatory") for e in subj_ents + [g.actor for g in partners + between]]
+        elif t == "AidDelivery":
+            thanks = [
+                w
+                for w in m.sent
+                if lemma(w) in ("благодарность", "благодарный", "поблагодарить", "благодарить")
+            ]
+            if thanks:
+                # «выразил благодарность КНР за оказанную помощь»: the thanked side gave it
+                donors = [
+                    g.actor
+                    for g in groups
+                    if not g.prep
+                    and g.actor.label_ != "Place"
+                    and any(g.start - w.i in (1, 2) for w in thanks)
+                ]
+                recipients = [g.actor for g in groups if g.case == "Nom" and not g.prep][:1]
+            else:
+                donors = subj_ents
+                recipients = [g.actor for g in dative if g.actor.label_ != "Place"]
+            places = [
+                g.actor
+                for g in groups
+                if g.actor.label_ == "Place"
+                and g.start > tok.i - 3
+                and (g.prep in ("для", "в", "во") or lemma(doc[g.start - 1]) in ("житель", "население"))
+            ]
+            if places:
+                m.place = places[0]
+            parts = [(e, "donor") for e in donors[:1]] + [
+                (e, "recipient") for e in recipients[:1] if not donors or ent_key(e) != ent_key(donors[0])
+            ]
+        elif t == "Invitation":
+            invitees = [g.actor for g in accus[:1]] or [g.actor for g in dative[:1]]
+            parts = [(e, "inviter") for e in subj_ents[:1]] + [(e, "invitee") for e in invitees]
+            m.concerns = [
+                e
+                for e in doc.ents
+                if e.label_ in ("Initiative", "Organization")
+                and tok.i < e.start < m.sent.end
+                and e.start - tok.i <= 14
+                and doc[e.start - 1].lower_ in ("в", "во", "на", "к")
+            ]
+        elif t == "PartnershipUpgrade":
+            states = [g.actor for g in clause if g.actor.label_ == "State"]
+            if len({ent_key(s) for s in states}) < 2:
+                states = main_states(doc)
+                m.implied = True
+            parts = [(nearest_mention(doc, ent_key(s), tok.i) or s, None) for s in states[:2]]
+            m.level = self._level(tok)
+        elif t == "ProgramLaunch":
+            parts = [(e, "initiator") for e in subj_ents + [g.actor for g in partners]]
+            m.concerns = [
+                e
+                for e in doc.ents
+                if e.label_ == "Initiative" and tok.i < e.start < m.sent.end and e.start - tok.i <= 8
+            ]
+        elif t == "InitiativeSupport":
+            parts = [(e, "supporter") for e in subj_ents[:1]]
+            m.concerns = self._supported(tok)
+        m.parts = self._dedup(doc, parts)
+
+    @staticmethod
+    def _top_dep(g: Group) -> str:
+        doc = g.ents[0].doc
+        for t in doc[g.start : g.end]:
+            if not g.start <= head_of(t).i < g.end or head_of(t).i == t.i:
+                return clause_dep(t)
+        return ""
+
+    @staticmethod
+    def _dedup(doc: Doc, parts: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+        out, seen = [], set()
+        for ent, role in parts:
+            key = person_key(doc, ent)
+            if key not in seen:
+                seen.add(key)
+                out.append((ent, role))
+        return out
+
+    @staticmethod
+    def _supported(tok: Token) -> list[Span]:
+        """Initiatives a support cue takes as its object: to the end of its clause."""
+        doc = tok.doc
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "Initiative" or not (tok.i < ent.start < tok.sent.end):
+                continue
+            between = doc[tok.i + 1 : ent.start]
+            if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between):
+                break
+            if any(t.text in (".", ";") for t in between) or len(between) > 15:
+                break
+            out.append(ent)
+        return out
+
+    @staticmethod
+    def _level(tok: Token) -> str | None:
+        doc = tok.doc
+        sent = tok.sent
+        for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
+            t = doc[i]
+            if t.lower_ == "до":
+                return level_phrase(list(doc[i + 1 : sent.end]))
+            if lemma(t) == "уровень" and i + 1 < sent.end:
+                got = level_phrase(list(doc[i + 1 : sent.end]))
+                if got:
+                    return got
+            if lemma(t) == "партнерство":
+                j = i
+                while j > tok.i + 1 and doc[j - 1].pos_ == "ADJ":
+                    j -= 1
+                return level_phrase(list(doc[j : i + 1]))
+        return None
+
+    # -- mentions ----------------------------------------------------------------------------------------------
+    def mentions(self, doc: Doc, positions: list[Position]) -> list[_Mention]:
+        """Every cue occurrence that is not negated or only intended, with its clause read."""
+        cues = event_cues()
+        place_dl, sent_dl, date_dl = dateline(doc)
+        lead: set[int] = set()
+        if sent_dl is not None and date_dl is not None:
+            # the sentence that holds the dateline, and the next when the dateline stands alone («Чэнду. 1 декабря.»)
+            lead.add(sent_dl.start)
+            if sent_dl.end_char <= date_dl[1] + 40 and sent_dl.end < len(doc):
+                lead.add(doc[sent_dl.end].sent.start)
+        out = []
+        for sent in doc.sents:
+            groups = actor_groups(sent)
+            for tok in sent:
+                for cue in cues.get(lemma(tok), ()):
+                    if not self._cue_ok(cue, tok) or self._attributive(tok):
+                        continue
+                    pred = governor(tok)
+                    thanks = self._thanked_for(tok)
+                    if thanks is not None:
+                        pred = governor(thanks)
+                    if self._blocked(tok, pred):
+                        continue
+                    m = _Mention(cue.type, tok, sent, cue.confidence, self._primary(tok, pred))
+                    self._participants(m, pred, groups, positions)
+                    if cue.type == "InitiativeSupport":
+                        for ent in m.concerns:
+                            out.append(replace(m, concerns=[ent]))
+                        continue
+                    has_dl = date_dl is not None and sent.start_char <= date_dl[0] < sent.end_char
+                    skip = (date_dl[0] - sent.start_char, date_dl[1] - sent.start_char) if has_dl else None
+                    m.date, m.partial_date, m.date_text, _ = find_date(sent.text, skip)
+                    if sent.start in lead:
+                        if m.date_text is None:
+                            m.date, m.partial_date, m.date_text, _ = find_date(
+                                doc.text[date_dl[0] : date_dl[1]]
+                            )
+                        if m.place is None:
+                            m.place = place_dl
+                    out.append(m)
+                    break
+        return out
+
+    # -- merging -----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _keys(doc: Doc, parts: list[tuple[Span, str | None]]) -> dict[str, str | None]:
+        return {person_key(doc, e): role for e, role in parts}
+
+    @staticmethod
+    def _compatible(d: _Draft, m: _Mention, keys: dict[str, str | None]) -> bool:
+        if not keys or not d.keys:
+            return False
+        if any(
+            k in d.keys and d.keys[k] != r and r is not None and d.keys[k] is not None
+            for k, r in keys.items()
+        ):
+            return False
+        if m.type == "InitiativeSupport":
+            return {ent_key(c) for c in m.concerns} == {ent_key(c) for c in d.concerns}
+        if m.sent == d.main.sent:
+            return True
+        a, b = set(keys), set(d.keys)
+        return a <= b or b <= a
+
+    def merge(self, doc: Doc, mentions: list[_Mention]) -> list[_Draft]:
+        """One draft per happening; mentions that only refer back become evidence."""
+        drafts: list[_Draft] = []
+        order = sorted(mentions, key=lambda m: (m.sent.start, not m.primary, m.trigger.i))
+        for m in order:
+            keys = self._keys(doc, m.parts)
+            fam = FAMILY.get(m.type, m.type)
+            same = [d for d in drafts if FAMILY.get(d.main.type, d.main.type) == fam]
+            target = None
+            if not keys or m.implied and m.type in FAMILY or not m.primary and m.type in FAMILY:
+                target = same[-1] if same else None
+                if target is None and not keys:
+                    continue
+            else:
+                target = next(
+                    (
+                        d
+                        for d in reversed(same)
+                        if (d.main.type == m.type or m.type in FAMILY) and self._compatible(d, m, keys)
+                    ),
+                    None,
+                )
+                if target is None and m.implied and same and m.type != "InitiativeSupport":
+                    target = next((d for d in reversed(same) if d.main.type == m.type), None)
+            if target is None:
+                drafts.append(
+                    _Draft(
+                        m,
+                        list(m.parts),
+                        dict(keys),
+                        place=m.place,
+                        concerns=list(m.concerns),
+                        level=m.level,
+                        date=m.date,
+                        partial_date=m.partial_date,
+                        date_text=m.date_text,
+                    )
+                )
+                continue
+            self._absorb(doc, target, m, keys)
+        return drafts
+
+    @staticmethod
+    def _absorb(doc: Doc, d: _Draft, m: _Mention, keys: dict[str, str | None]) -> None:
+        if m.sent != d.main.sent and all(m.sent != e for e in d.evidence):
+            d.evidence.append(m.sent)
+        if m.primary and not m.implied:
+            for (ent, role), key in zip(m.parts, keys):
+                if key not in d.keys:
+                    d.keys[key] = role
+                    d.parts.append((ent, role))
+                elif d.keys[key] is None and role is not None:
+                    d.keys[key] = role
+                    d.parts = [(e, role if person_key(doc, e) == key else r) for e, r in d.parts]
+        d.place = d.place or m.place
+        d.level = d.level or m.level
+        if not d.concerns and m.concerns:
+            d.concerns = list(m.concerns)
+        if not (d.date or d.partial_date or d.date_text) and (m.date or m.partial_date or m.date_text):
+            d.date, d.partial_date, d.date_text = m.date, m.partial_date, m.date_text
+
+    # -- records -----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _confidence(d: _Draft) -> float:
+        named = sum(1 for e, _ in d.parts)
+        conf = d.main.confidence + (0.05 if named >= 2 and not d.main.implied else 0.0)
+        if named < 2 and d.main.type not in ("InitiativeSupport", "AidDelivery", "StateVisit"):
+            conf -= 0.15
+        if d.main.implied:
+            conf = min(conf, 0.65)
+        return round(max(0.05, min(conf, 0.95)), 2)
+
+    def find(self, doc: Doc) -> list[Event]:
+        """The article's events, in the order of their main sentence."""
+        positions = Posts().find(doc)
+        drafts = [d for d in self.merge(doc, self.mentions(doc, positions)) if d.parts]
+        drafts += self._statements(doc, drafts)
+        drafts.sort(key=lambda d: (d.main.sent.start, d.main.trigger.i))
+        out = []
+        for d in drafts:
+            tok, sent = d.main.trigger, d.main.sent
+            out.append(
+                Event(
+                    type=d.main.type,
+                    trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text),
+                    sentence=sentence_span(sent),
+                    participants=tuple(Ref(e.start_char, e.end_char, role) for e, role in d.parts),
+                    place=Ref(d.place.start_char, d.place.end_char) if d.place is not None else None,
+                    date=d.date,
+                    partial_date=d.partial_date,
+                    date_text=d.date_text,
+                    concerns=tuple(Ref(c.start_char, c.end_char) for c in d.concerns),
+                    level=d.level,
+                    confidence=self._confidence(d),
+                    evidence=tuple(sentence_span(s) for s in sorted(d.evidence, key=lambda s: s.start)),
+                )
+            )
+        return out
+
+    def _statements(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+        """Conservative: a named speaker and, in what they say, support for or condemnation of a named actor or
+        initiative; never in a sentence that already gives another event."""
+        used = {d.main.sent.start for d in drafts} | {s.start for d in drafts for s in d.evidence}
+        out = []
+        for sent in doc.sents:
+            if sent.start in used:
+                continue
+            speech = [t for t in sent if lemma(t) in SPEECH and t.pos_ in ("VERB", "AUX")]
+            stance = [t for t in sent if lemma(t) in STANCE]
+            if not speech or not stance:
+                continue
+            groups = actor_groups(sent)
+            verb = speech[0]
+            speakers = [
+                g
+                for g in groups
+                if group_governor(g).i == verb.i
+                and g.case == "Nom"
+                and not g.prep
+                and g.actor.label_ in ("Person", "State", "Organization")
+            ]
+            if not speakers:
+                continue
+            speaker = speakers[0].actor
+            targets = [
+                e
+                for e in sent.ents
+                if e.start > stance[0].i
+                and e.start - stance[0].i <= 6
+                and e.label_ in ("Initiative", "State", "Organization", "Person")
+                and ent_key(e) != ent_key(speaker)
+            ]
+            if not targets:
+                continue
+            m = _Mention("Statement", verb, sent, 0.3, True)
+            if targets[0].label_ == "Initiative":
+                m.concerns = [targets[0]]
+                m.parts = [(speaker, "initiator")]
+            else:
+                m.parts = [(speaker, "initiator"), (targets[0], "target")]
+            out.append(_Draft(m, list(m.parts), self._keys(doc, m.parts), concerns=list(m.concerns)))
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[Event]) -> None:
+        """Store the events on the Doc."""
+        doc._.kg_events = found
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory("kg_events", assigns=["doc._.kg_events"])
+def make_events(nlp: Language, name: str) -> Events:
+    """Factory of the event finder."""
+    return Events(name)
