@@ -103,7 +103,8 @@ def _span(span: TextSpan) -> dict[str, Any]:
 
 def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[str, Any]]:
     """One JSON object per article: its entities, events, positions and facts, with offsets and IRIs."""
-    from kg.graph import post_key
+    from kg.graph import post_in, post_key, post_label
+    from kg.lexicon import lookup
 
     entities = _entity_index(corpus)
     for rec in corpus.records:
@@ -135,11 +136,13 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
         for pos in rec.positions:
             person = _ref(corpus, base, art, pos.person)
             of = _ref(corpus, base, art, pos.of)
-            of_key = corpus.links.get((art, pos.of.start, pos.of.end)) if pos.of else None
+            of_key = post_in(pos.role, corpus.links.get((art, pos.of.start, pos.of.end)) if pos.of else None)
             pkey = post_key(pos.role, of_key)
-            of_label = entities[of_key].label if of_key in entities else None
+            where = entities.get(of_key) or (lookup(of_key) if of_key else None)
+            if of is not None and where is not None and of["id"] != mint(base, of_key):
+                of = {**of, "id": mint(base, of_key), "label": where.label, "type": where.type}
             positions.append({"person": person, "role": pos.role, "post": mint(base, pkey),
-                              "post_label": f"{pos.role} {of_label}" if of_label else pos.role,
+                              "post_label": post_label(pos.role, where.label if where else None, where.type if where else None),
                               "of": of, "evidence": _span(pos.evidence), "confidence": pos.confidence})
         facts = []
         for i, f in enumerate(rec.facts):

@@ -9,10 +9,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 
 from kg.iri import DEFAULT_BASE, article_key, mint, slug
-from kg.lexicon import genitive, lookup
+from kg.lexicon import body_state, genitive, lookup
 from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Ref, TextSpan
 from kg.vocab import DIP, NIF, ITSRDF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
 
@@ -26,6 +26,35 @@ def _ontology() -> Graph:
     if ONTOLOGY_FILE.exists():
         graph.parse(ONTOLOGY_FILE, format="turtle")
     return graph
+
+
+def post_in(role: str, of_key: str | None) -> str | None:
+    """Where a post is: a minister «of the MFA of X» is the minister of X («глава МИД Казахстана»).
+
+    >>> post_in("министр иностранных дел", "organization/mfa-kazakhstan")
+    'state/kazakhstan'
+    >>> post_in("пресс-секретарь", "organization/mfa-kazakhstan")
+    'organization/mfa-kazakhstan'
+    """
+    body = body_state(of_key) if of_key else None
+    if body and body[0] == "mfa" and role.startswith(("министр", "заместитель министра", "глава")):
+        return body[1]
+    return of_key
+
+
+def post_label(role: str, of_label: str | None, of_type: str | None = None) -> str:
+    """A post's name: «министр иностранных дел Китая»; a member's post names the body once.
+
+    >>> post_label("член политбюро", "Политбюро ЦК КПК", "Organization")
+    'член Политбюро ЦК КПК'
+    >>> post_label("министр иностранных дел", "Китай", "State")
+    'министр иностранных дел Китая'
+    """
+    if not of_label:
+        return role
+    if role.startswith("член ") and of_type == "Organization":
+        role = "член"
+    return f"{role} {genitive(of_label)}"
 
 
 def post_key(role: str, of_key: str | None) -> str:
@@ -47,6 +76,7 @@ class GraphBuilder:
         self.include_text = include_text
         self.entities = {e.key: e for e in corpus.entities}
         self.ds = Dataset(default_union=False)
+        self.ds.namespace_manager = NamespaceManager(self.ds, bind_namespaces="core")
         bind_prefixes(self.ds, base)
         self.default = self.ds.default_graph
         self.event_types: set[URIRef] = set()
@@ -90,7 +120,7 @@ class GraphBuilder:
         for key, (role, of_key) in sorted(self.posts.items()):
             node = self.iri(key)
             of = self.entities.get(of_key) if of_key else None
-            label = f"{role} {genitive(of.label)}" if of else role
+            label = post_label(role, of.label if of else None, of.type if of else None)
             self.default.add((node, RDF.type, DIP.Post))
             self.default.add((node, SKOS.prefLabel, Literal(label, lang="ru")))
             self.default.add((node, RDFS.label, Literal(label, lang="ru")))
@@ -109,8 +139,23 @@ class GraphBuilder:
         entity = self.entities.get(key)
         if entity is not None and entity.type == "Place":
             state = capital_state(entity.label)
-            return state if state in self.entities or lookup(state) else None
+            return state if state is not None and self.ensure_entity(state) else None
         return key
+
+    def ensure_entity(self, key: str) -> bool:
+        """Make sure a gazetteer entity a capital stood for is in the graph, even if the texts never name it."""
+        if key in self.entities:
+            return True
+        entry = lookup(key)
+        if entry is None:
+            return False
+        from kg.lexicon import wikidata
+
+        entity = Entity(key, entry.type, entry.label, tuple(sorted(set(entry.names[1:]))), (), entry.label_en,
+                        wikidata().get(key))
+        self.entities[key] = entity
+        self.add_entity(entity)
+        return True
 
     def add_mention(self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None) -> URIRef:
         node = self.mention_iri(art, span.start, span.end)
@@ -177,7 +222,7 @@ class GraphBuilder:
         g.add((node, RDF.type, DIP.PartnershipEvent))
         g.add((node, DIP.eventType, concept))
         g.add((node, DIP.extractedFrom, self.article_iri(art)))
-        g.add((node, DIP.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
+        g.add((node, DIP.confidence, _decimal(round(ev.confidence, 3))))
         names = []
         for n, ref in enumerate(ev.participants, 1):
             key = self.actor_key(art, ref)
@@ -231,7 +276,9 @@ class GraphBuilder:
         person = self.key_of(art, pos.person)
         if person is None:
             return
-        of_key = self.key_of(art, pos.of) if pos.of else None
+        of_key = post_in(pos.role, self.key_of(art, pos.of) if pos.of else None)
+        if of_key is not None:
+            self.ensure_entity(of_key)
         key = post_key(pos.role, of_key)
         self.posts[key] = (pos.role, of_key)
         post = self.iri(key)
@@ -241,19 +288,19 @@ class GraphBuilder:
         g.add((holding, DIP.holder, self.iri(person)))
         g.add((holding, DIP.heldPost, post))
         g.add((holding, DIP.extractedFrom, self.article_iri(art)))
-        g.add((holding, DIP.confidence, Literal(Decimal(str(round(pos.confidence, 3))), datatype=XSD.decimal)))
+        g.add((holding, DIP.confidence, _decimal(round(pos.confidence, 3))))
         g.add((holding, DIP.denotedBy, self.add_mention(g, art, pos.evidence, "sentence")))
 
     def add_fact(self, g: Graph, art: str, node: URIRef, fact: Fact) -> None:
         g.add((node, RDF.type, DIP.StatisticalFact))
         indicator = DIP[fact.indicator] if fact.indicator in _INDICATORS else DIP.OtherIndicator
         g.add((node, DIP.indicator, indicator))
-        g.add((node, DIP.value, Literal(Decimal(repr(fact.value)).normalize(), datatype=XSD.decimal)))
+        g.add((node, DIP.value, _decimal(fact.value)))
         g.add((node, DIP.unit, Literal(fact.unit)))
         if fact.period:
             g.add((node, DIP.refPeriod, Literal(fact.period)))
         if fact.change_percent is not None:
-            g.add((node, DIP.changePercent, Literal(Decimal(repr(fact.change_percent)), datatype=XSD.decimal)))
+            g.add((node, DIP.changePercent, _decimal(fact.change_percent)))
         names = []
         for ref in fact.between:
             key = self.actor_key(art, ref) or self.key_of(art, ref)
@@ -264,7 +311,7 @@ class GraphBuilder:
         label = f"{fact.indicator}: {fact.value_text or fact.value}" + (f" ({' — '.join(names)})" if names else "")
         g.add((node, RDFS.label, Literal(label, lang="ru")))
         g.add((node, DIP.extractedFrom, self.article_iri(art)))
-        g.add((node, DIP.confidence, Literal(Decimal(str(round(fact.confidence, 3))), datatype=XSD.decimal)))
+        g.add((node, DIP.confidence, _decimal(round(fact.confidence, 3))))
         g.add((node, DIP.denotedBy, self.add_mention(g, art, fact.evidence, "sentence")))
 
     def build(self) -> Dataset:
@@ -284,6 +331,15 @@ _TYPE_RU = {
     "Invitation": "Приглашение", "PartnershipUpgrade": "Повышение уровня партнёрства",
     "ProgramLaunch": "Запуск программы", "InitiativeSupport": "Поддержка инициативы",
 }
+
+
+def _decimal(value: float) -> Literal:
+    """An xsd:decimal in plain notation (never «3.65E+10», which is no decimal).
+
+    >>> _decimal(36500000000.0), _decimal(0.85)
+    (rdflib.term.Literal('36500000000.0', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')), rdflib.term.Literal('0.85', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')))
+    """
+    return Literal(f"{Decimal(repr(float(value))):f}", datatype=XSD.decimal)
 
 
 def _partial(value: str) -> Literal:
@@ -314,9 +370,11 @@ def build_dataset(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool =
 
 def union(ds: Dataset) -> Graph:
     """All triples of a Dataset in one Graph (the plain Turtle export), prefixes kept."""
-    g = Graph()
+    g = Graph(bind_namespaces="core")
     for prefix, ns in ds.namespaces():
         g.bind(prefix, ns, override=True, replace=True)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    # added in a fixed order, so that serialisers that follow insertion order give the same bytes every run
+    triples = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    for triple in sorted(triples, key=lambda t: tuple(term.n3() for term in t)):
+        g.add(triple)
     return g

@@ -77,6 +77,21 @@ def lookup(key: str) -> Entry | None:
     return _state_bound_entry(key)
 
 
+def body_state(key: str) -> tuple[str, str] | None:
+    """(prefix, state key) of a state's own body: «organization/mfa-china» → ("mfa", "state/china").
+
+    >>> body_state("organization/mfa-kazakhstan")
+    ('mfa', 'state/kazakhstan')
+    >>> body_state("organization/sco") is None
+    True
+    """
+    if not key.startswith("organization/") or _state_bound_entry(key) is None:
+        return None
+    rest = key.split("/", 1)[1]
+    prefix = max((p for p, _ in STATE_BOUND.values() if rest.startswith(p + "-")), key=len)
+    return prefix, "state/" + rest[len(prefix) + 1 :]
+
+
 @lru_cache(maxsize=None)
 def _state_bound_entry(key: str) -> Entry | None:
     rest = key.split("/", 1)[1]

@@ -44,9 +44,10 @@ def select_parse(word: str, pos: str, feats: dict[str, str]) -> Any | None:
     """The pymorphy3 parse of a word that agrees with the tagger's POS and features, or None."""
     parses = morph_analyzer().parse(word)
     for strict in (True, False):
-        for parse in parses:
-            if _matches(parse, pos, feats, strict):
-                return parse
+        fitting = [p for p in parses if _matches(p, pos, feats, strict)]
+        if fitting:
+            # an indeclinable reading («Анне» as a name of its own) only when nothing declines
+            return next((p for p in fitting if "Fixd" not in p.tag.grammemes), fitting[0])
     return None
 
 

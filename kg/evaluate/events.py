@@ -87,6 +87,14 @@ def _fit(gold_event: dict, event: dict, matcher: Matcher) -> int | None:
     return extra if extra <= MAX_EXTRA else None
 
 
+def _object_fits(gold_event: dict, event: dict, matcher: Matcher) -> bool:
+    """Whether the prediction concerns the gold event's object (a tie-break between equal fits)."""
+    if not gold_event.get("object"):
+        return True
+    want = matcher.gold.entities[gold_event["object"]]
+    return any(want.group in matcher.resolve(c) for c in event.get("concerns", ()))
+
+
 def _describe(event: dict) -> str:
     names = ", ".join(p.get("label", "?") for p in event.get("participants", ()))
     return f"{event.get('type')}({names})"
@@ -128,13 +136,13 @@ def score_events(docs: list[dict], matcher: Matcher) -> EventScores:
         optional_hits = 0
         for optional in (False, True):
             pairs = sorted(
-                (extra, gi, pi)
+                (extra, not _object_fits(ge, pe, matcher), gi, pi)
                 for gi, ge in enumerate(golds)
                 if bool(ge.get("optional")) == optional
                 for pi, pe in enumerate(preds)
                 if (extra := _fit(ge, pe, matcher)) is not None
             )
-            for _, gi, pi in pairs:
+            for _, _, gi, pi in pairs:
                 if gi in matched_gold or pi in used_pred:
                     continue
                 matched_gold.add(gi)
