@@ -143,7 +143,8 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                 of = {**of, "id": mint(base, of_key), "label": where.label, "type": where.type}
             positions.append({"person": person, "role": pos.role, "post": mint(base, pkey),
                               "post_label": post_label(pos.role, where.label if where else None, where.type if where else None),
-                              "of": of, "evidence": _span(pos.evidence), "confidence": pos.confidence})
+                              "of": of, "evidence": _span(pos.evidence), "confidence": pos.confidence,
+                              "role_span": _span(pos.role_span) if pos.role_span else None})
         facts = []
         for i, f in enumerate(rec.facts):
             facts.append({"id": mint(base, f"fact/{slug_id}-{i + 1}"), "indicator": f.indicator, "value": f.value,
