@@ -55,7 +55,13 @@ def lemma_of(word: str, pos: str, feats: dict[str, str]) -> str:
     """Dictionary form of a word read in context (lower case, as spaCy's lemmas are)."""
     if pos in {"PUNCT", "NUM", "SYM", "X"} or not any(c.isalpha() for c in word):
         return word.lower()
-    parse = select_parse(word, pos, feats)
+    return _lemma(word, pos, tuple(sorted(feats.items())))
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    """Cached: news repeats its words, and pymorphy3's analysis is most of the tagging time."""
+    parse = select_parse(word, pos, dict(feats))
     if parse is None:
         return word.lower()
     return parse.normal_form.replace("ё", "е")
