@@ -28,7 +28,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib"),
 ]
 
-COMPARED = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "extractions.jsonl")
+COMPARED = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "context.jsonld", "extractions.jsonl", "graph.html")
 DIP_PREFIX = "PREFIX dip: <https://w3id.org/partnership-kg/ontology#>\n"
 
 
