@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.export import jsonld_context, serialize, write_atomic
+from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
 from kg.iri import DEFAULT_BASE, article_key, mint
 from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
 from kg.sources import Problem, read_inputs
@@ -165,10 +165,11 @@ def render(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False)
     from kg.graph import build_dataset, union
 
     ds = build_dataset(corpus, base, include_text)
+    nq = serialize(ds, "nquads")
     files = {
-        "graph.ttl": serialize(union(ds), "turtle"),
-        "graph.trig": serialize(ds, "trig"),
-        "graph.nq": serialize(ds, "nquads"),
+        "graph.ttl": fast_serialize(nq, "turtle"),
+        "graph.trig": fast_serialize(nq, "trig"),
+        "graph.nq": nq,
         "graph.jsonld": serialize(union(ds), "json-ld"),
         "context.jsonld": (json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "extractions.jsonl": _jsonl(extraction_lines(corpus, base)),

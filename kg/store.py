@@ -426,3 +426,26 @@ def compact_iri(iri: str, base: str = KGR_IRI) -> str:
         return iri
     prefix = max(matches)[1]
     return f"{prefix}:{iri[len(known[prefix]) :]}"
+
+
+# --- writing files -----------------------------------------------------------------------------------------
+
+_WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
+
+
+def _sort_key(term: object) -> tuple[int, str]:
+    return (0, "") if isinstance(term, ox.DefaultGraph) else (1, str(term))
+
+
+def convert_nquads(nquads: bytes, fmt: str, prefixes: dict[str, str]) -> bytes:
+    """N-Quads turned into Turtle (the union of the graphs), TriG or JSON-LD by Oxigraph's fast writers.
+
+    The statements are sorted first, so the same graph always gives the same bytes, grouped by subject.
+    """
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    target = _WRITE_FORMATS[fmt]
+    if target.supports_datasets:
+        quads.sort(key=lambda q: (_sort_key(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        return ox.serialize(quads, format=target, prefixes=prefixes)
+    triples = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(triples, format=target, prefixes=prefixes)
