@@ -11,10 +11,8 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nquads import _nq_row
 
+from kg.rdfio import FORMATS
 from kg.vocab import PREFIXES
-
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
-           ".rdf": "xml", ".xml": "xml"}
 
 
 def _umask() -> int:
@@ -38,7 +36,7 @@ def format_for(path: Path, fmt: str | None = None) -> str:
     >>> format_for(Path("graph.txt"))
     Traceback (most recent call last):
     ...
-    kg.export.ExportError: graph.txt: unknown RDF file suffix '.txt' (known: .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)
+    kg.export.ExportError: graph.txt: unknown RDF file suffix '.txt' (known: .json, .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)
     """
     if fmt:
         return fmt

@@ -5,47 +5,24 @@ pyshacl is imported here and nowhere else.
 
 from __future__ import annotations
 
-import warnings
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, ConjunctiveGraph, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
+from kg.rdfio import read_graph
 from kg.vocab import PREFIXES, SHAPES_FILE
 
 SHAPES_IRI = "https://w3id.org/partnership-kg/shapes#"
 
 #: Prefixes used to shorten IRIs in reports (display only: the local part may contain '/').
 _SHORT = {"dsh": SHAPES_IRI, "sh": str(SH), **PREFIXES}
-
-#: RDF formats by file suffix, for reading graphs to validate.
-FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-}
-
-#: Formats whose files may hold named graphs.
-_QUAD_FORMATS = {"trig", "nquads", "json-ld"}
-
-_RDFLIB_OWN_DEPRECATIONS = r"(Dataset\.\w+|ConjunctiveGraph) is deprecated"
-
-
-class GraphReadError(ValueError):
-    """A graph file that cannot be read: names the file and, where the parser says, the line."""
-
 
 @dataclass(frozen=True)
 class Violation:
@@ -217,55 +194,3 @@ def format_report(report: Report, limit: int = 50) -> str:
     if len(report.violations) > limit:
         lines.append(f"… and {len(report.violations) - limit} more")
     return "\n".join(lines)
-
-
-@contextmanager
-def quiet_rdflib_deprecations() -> Iterator[None]:
-    """Silence only the deprecation warnings raised by rdflib 7's own TriG / N-Quads / JSON-LD code."""
-    # rdflib's quad parsers and serialisers still call the Dataset API it deprecates (default_context,
-    # contexts, ConjunctiveGraph); with filterwarnings=error they would fail every read of a .trig file
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", _RDFLIB_OWN_DEPRECATIONS, DeprecationWarning, r"rdflib\.")
-        yield
-
-
-def read_graph(path: Path) -> Graph:
-    """Read an RDF file, the format taken from its suffix; quads formats give a Dataset."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = " ".join(sorted(FORMATS))
-        suffix = path.suffix or "(none)"
-        raise GraphReadError(f"{path}: unknown RDF file suffix {suffix!r}; expected one of {known}")
-    if not path.is_file():
-        raise GraphReadError(f"{path}: no such file")
-    graph: Graph = Dataset() if fmt in _QUAD_FORMATS else Graph()
-    try:
-        with path.open("rb") as source, quiet_rdflib_deprecations():
-            graph.parse(source, format=fmt, publicID=path.resolve().as_uri())
-    except Exception as exc:  # parsers raise many unrelated types; all mean "cannot read this file"
-        raise GraphReadError(f"cannot read {path} as {fmt}: {_parse_problem(exc, path)}") from exc
-    return graph
-
-
-def _parse_problem(exc: Exception, path: Path) -> str:
-    """What a parser said, on one line, with the line number where it can be found."""
-    why = getattr(exc, "_why", None) or getattr(exc, "msg", None) or str(exc) or type(exc).__name__
-    line: int | None = None
-    if isinstance(getattr(exc, "lines", None), int):  # rdflib's Turtle / TriG BadSyntax: 0-based
-        line = exc.lines + 1  # type: ignore[attr-defined]
-    elif isinstance(getattr(exc, "lineno", None), int):  # json.JSONDecodeError
-        line = exc.lineno  # type: ignore[attr-defined]
-    elif hasattr(exc, "getLineNumber"):  # xml.sax.SAXParseException
-        line, why = exc.getLineNumber(), exc.getMessage()
-    else:  # the N-Triples / N-Quads parser quotes the bad line but does not count lines
-        line = _line_of(path, str(exc).rpartition("\n")[2].strip("'"))
-    why = " ".join(str(why).split())
-    return f"line {line}: {why}" if line is not None else why
-
-
-def _line_of(path: Path, text: str) -> int | None:
-    """The 1-based number of the first line of a file that reads ``text`` (stripped), if any."""
-    if not text.strip():
-        return None
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        return next((n for n, line in enumerate(lines, 1) if line.strip() == text.strip()), None)

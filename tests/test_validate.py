@@ -12,7 +12,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from typer.testing import CliRunner
 
-from kg.validate import Report, format_report, quiet_rdflib_deprecations, read_graph, validate
+from kg.rdfio import quiet_rdflib_deprecations, read_graph
+from kg.validate import Report, format_report, validate
 from kg.vocab import DIP, KGR, NIF, ONTOLOGY_FILE, bind_prefixes
 
 DSH = "dsh:"

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.cli._common import errors_as_messages
-from kg.validate import GraphReadError, format_report, read_graph, statement_count, validate
+from kg.rdfio import GraphReadError, read_graph
+from kg.validate import format_report, statement_count, validate
 
 
 def graph_file(target: Path) -> Path:

@@ -8,7 +8,8 @@ which only the offsets, role and type are read, so a build's extractions.jsonl s
 - NER *exact*: start, end and type equal. *overlap*: one-to-one matching of same-type spans sharing a razdel
   token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
 - Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
-  its evidence span overlaps the gold Position span (or an alternative) while its role shares a word with it;
+  its ``role_span`` (the words naming the post; its evidence sentence when a prediction has no role_span)
+  overlaps the gold Position span (or an alternative) while its role shares a word with it;
   *strict* also wants our «of» span to overlap one of Where's mentions when the gold has Where.
 - Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by
   a predicted participant's span. Both fact kinds are matched one to one.
@@ -105,6 +106,9 @@ def record_to_prediction(record: object) -> dict:
                 "role": p.role,
                 "of": ref(p.of),
                 "evidence": {"start": p.evidence.start, "end": p.evidence.end, "text": p.evidence.text},
+                "role_span": None
+                if p.role_span is None
+                else {"start": p.role_span.start, "end": p.role_span.end, "text": p.role_span.text},
             }
             for p in record.positions
         ],
@@ -262,7 +266,9 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
                 return False
             if not has_pos:
                 return True
-            return _overlaps(_span(p.get("evidence")), pos_spans) and bool(
+            # the words naming the post when the prediction gives them, else (older files) its sentence
+            where_said = _span(p.get("role_span")) or _span(p.get("evidence"))
+            return _overlaps(where_said, pos_spans) and bool(
                 key_words(p.get("role") or "") & pos_words
             )
 

@@ -79,7 +79,7 @@ def ent_at(token: Token) -> Span | None:
 
 
 # words that may stand inside an actor group between and before names
-_GROUP_PUNCT = {",", "—", "–", "-"}
+_GROUP_PUNCT = {",", "—", "–", "-", "«", "»", '"'}  # quotes: «лидер партии «Яблоко» Сергей Митрохин»
 _GROUP_EXTRA = {
     "свой",
     "его",
@@ -99,6 +99,9 @@ _GROUP_EXTRA = {
     "и.о.",
     "исполняющий",
     "обязанность",
+    # the first half of a hyphenated post: «экс-премьер», «вице-губернатор»
+    "экс",
+    "вице",
 }
 
 
@@ -163,7 +166,14 @@ def actor_groups(sent: Span) -> list[Group]:
             or left > sent.start + 1
             and doc[left - 1].text in (",", "—", "–", "-")
             and is_post_word(doc[left - 2])
-            and lemma(doc[left - 2]) in post_words()
+            and (
+                lemma(doc[left - 2]) in post_words()
+                # a hyphen inside a word: «экс-председатель», «вице-губернатор»
+                or doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_
+            )
+            or left > sent.start + 1
+            and doc[left - 1].text in ("«", '"')
+            and lemma(doc[left - 2]) in post_words()  # «лидер «Яблока» …», «клуба «Зенит»» stays apart
         ):
             if groups and left <= groups[-1][-1].end:
                 break

@@ -8,6 +8,8 @@ the one person the article names as that state's head («главой Казах
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -22,106 +24,299 @@ from kg.pipeline.cues import (
     post_words,
     sentence_span,
 )
-from kg.records import Position, Ref
+from kg.records import Position, Ref, TextSpan
 
 if not Doc.has_extension("kg_positions"):
     Doc.set_extension("kg_positions", default=[])
 
 HEAD_OF_STATE = {"президент", "председатель", "глава государства", "лидер", "король"}
 _STOP = {",", ".", "(", ")", ";", ":", "«", "»", '"'}
+_DASHES = ("—", "–", "-")
+# posts whose name goes on with the body they are in: «министр финансов», «член политбюро», «глава администрации»
+_RELATIONAL = {
+    "министр", "член", "глава", "руководитель", "заместитель", "помощник", "советник", "председатель",
+    "директор", "секретарь", "начальник", "представитель", "заведующий", "зав.", "сопредседатель",
+    "первый заместитель", "вице-президент", "вице-премьер", "управляющий", "командующий",
+}
+# posts of a state as a whole: when the text names no state, the one the sentence (or the last one) names
+_STATE_POSTS = {
+    "президент", "премьер-министр", "канцлер", "король", "министр", "вице-президент", "вице-премьер",
+    "госсекретарь", "государственный секретарь", "глава государства", "посол", "царь",
+}
+_FORMER = ("бывший", "экс")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a post phrase: one token, or several joined by a hyphen («премьер-министра»)."""
+
+    start: int  # token offsets
+    end: int
+    text: str
+    lemma: str  # «премьер-министр»: the parts before the hyphen as written, the last one's lemma
+    last: Token  # the token that carries the word's grammar
+
+    @property
+    def pos(self) -> str:
+        """The part of speech of the word."""
+        return self.last.pos_
+
+
+def words(doc: Doc, start: int, end: int) -> list[Word]:
+    """The words of doc[start:end], hyphenated compounds joined («вице», «-», «губернатор» → «вице-губернатор»)."""
+    out: list[Word] = []
+    i = start
+    while i < end:
+        j = i
+        while (
+            j + 2 < end
+            and doc[j + 1].text == "-"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and doc[j].is_alpha
+            and doc[j + 2].is_alpha
+        ):
+            j += 2
+        toks = doc[i : j + 1]
+        prefix = "".join(t.text_with_ws for t in toks[:-1]).lower().replace("ё", "е")
+        out.append(Word(i, j + 1, toks.text, prefix + lemma(toks[-1]), toks[-1]))
+        i = j + 1
+    return out
 
 
 def _heads() -> set[str]:
     return {lem for lem, (kind, _) in post_words().items() if kind == "head"}
 
 
-def _nominative_word(token: Token) -> str:
-    return nominative(
-        token.text, "NOUN" if token.pos_ == "PROPN" else token.pos_, token.morph.to_dict()
-    ).lower()
+def head_lemma(word: Word) -> tuple[str, bool] | None:
+    """(lemma of the post a word names, whether it is a former one) or None: «экс-премьера» → («премьер», True)."""
+    lem = word.lemma
+    if lem in _heads():
+        return lem, False
+    for prefix in ("экс-", "экс "):
+        if lem.startswith(prefix) and lem[len(prefix) :] in _heads():
+            return lem[len(prefix) :], True
+    return None
 
 
-def role_name(tokens: list[Token], of: Span | None, inside: tuple[Span, ...] = ()) -> str:
-    """The generic name of the post a run of words names, lower case nominative («министром иностранных дел»
-    → «министр иностранных дел»); parts joined by a dash are each put in the nominative."""
-    parts: list[str] = [""]
-    head_seen = False
-    for tok in tokens:
-        if tok.text in ("—", "–") or tok.text == "-" and tok.whitespace_:
-            parts.append("")
-            head_seen = False
-            continue
-        lem = lemma(tok)
-        if not head_seen and lem in _heads():
-            head_seen = True
-            generic = post_words()[lem][1]
-            word = generic if generic and lem not in ("член", "глава") else _nominative_word(tok)
-        elif not head_seen and tok.pos_ == "ADJ":
-            if lemma(tok).endswith(("ский", "цкий")) and lemma(tok) not in post_words():
-                continue  # «российский президент»: the country is the post's «of», not its name
-            word = _nominative_word(tok)
+def _nominative_word(word: Word) -> str:
+    tok = word.last
+    last = nominative(tok.text, "NOUN" if tok.pos_ == "PROPN" else tok.pos_, tok.morph.to_dict()).lower()
+    return (word.text[: len(word.text) - len(tok.text)].lower() + last).replace("ё", "е")
+
+
+def _complement(ws: list[Word], head: str) -> list[Word]:
+    """The words after a post's head that belong to its name: «(министр) иностранных дел», «(глава) администрации»."""
+    out: list[Word] = []
+    for i, w in enumerate(ws):
+        known = post_words().get(w.lemma, ("body", ""))[0] != "body" or head_lemma(w) is not None
+        if head in _RELATIONAL:
+            ok = w.pos in ("NOUN", "ADJ", "PROPN") or known or (
+                w.lemma == "по" and i + 1 < len(ws)  # «министр по делам разведки»
+            )
         else:
-            word = tok.lower_
-        parts[-1] += word + (" " if tok.whitespace_ else "")
-    role = " — ".join(" ".join(p.split()) for p in parts if p.strip())
-    first = lemma(tokens[0]) if tokens else ""
+            ok = known and w.pos != "ADP"
+        if not ok or w.last.text in _STOP or w.last.text in _DASHES:
+            break
+        out.append(w)
+    while out and (out[-1].pos == "ADJ" and out[-1].lemma not in post_words() or out[-1].lemma == "по"):
+        out.pop()  # «глава синодального (Отдела …)»: the adjective belongs to the body's name
+    return out
+
+
+def role_name(ws: list[Word], of: Span | None, inside: tuple[Span, ...] = ()) -> str:
+    """The generic name of the post a run of words names, lower case nominative («министром иностранных дел»
+    → «министр иностранных дел»); posts joined by a dash are each put in the nominative; a former post is
+    named «бывший …»."""
+    parts: list[str] = []
+    i = 0
+    first_head = ""
+    while i < len(ws):
+        former = False
+        mods: list[str] = []
+        while i < len(ws) and head_lemma(ws[i]) is None:
+            w = ws[i]
+            if w.lemma in _FORMER:
+                former = True
+            elif w.pos == "ADJ" and w.lemma in post_words():
+                mods.append(_nominative_word(w))  # «генеральный», «первый», «чрезвычайный и полномочный»
+            elif w.lemma == "и" and mods:
+                mods.append("и")
+            i += 1
+        if i >= len(ws):
+            break
+        head, was = head_lemma(ws[i])
+        former = former or was
+        generic = post_words()[head][1]
+        name = generic if generic and head not in ("член", "глава") else (
+            _nominative_word(ws[i]).removeprefix("экс-")
+        )
+        first_head = first_head or head
+        rest = _complement(ws[i + 1 :], head)
+        while mods and mods[-1] == "и":
+            mods.pop()
+        words_ = [*mods, name, *(w.text.lower() for w in rest)]
+        parts.append(("бывший " if former else "") + " ".join(words_))
+        i += 1 + len(rest)
+        # another post joined by a dash: «заместитель премьер-министра — министр иностранных дел»
+        while i < len(ws) and ws[i].text in _DASHES:
+            i += 1
+        if i < len(ws) and head_lemma(ws[i]) is None and ws[i].pos != "ADJ" and ws[i].lemma not in _FORMER:
+            break
+    role = " — ".join(parts)
+    if not role:
+        return ""
     if role in ("член", "руководитель") and of is not None:
         role = f"член {of[0].lower_}" if role == "член" else role
-    if first == "глава" and role.startswith("глава"):
+    if first_head == "глава" and role.startswith("глава"):
         rest = role[len("глава") :].strip()
-        if (
-            any(
-                e.label_ == "Organization"
-                and (lemma(e[0]) == "мид" or e.kb_id_.startswith("organization/mfa"))
-                and e.start == tokens[-1].i + 1
-                for e in inside
-            )
-            or rest == "мид"
+        if rest in ("мид", "внешнеполитического ведомства") or any(
+            e.label_ == "Organization"
+            and (lemma(e[0]) == "мид" or e.kb_id_.startswith("organization/mfa"))
+            and e.start == ws[-1].end
+            for e in inside
         ):
-            return "министр иностранных дел"
-        if rest in ("мид", "внешнеполитический ведомство"):
             return "министр иностранных дел"
         if of is not None and of.label_ == "State" and not rest:
             return "глава государства"
-    if first == "лидер" and role == "лидер" and of is not None and of.label_ == "State":
+    if first_head == "лидер" and role == "лидер" and of is not None and of.label_ == "State":
         return "глава государства"
-        return "руководитель" if not rest else role
     return role
 
 
-def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int, int] | None:
-    """(role, of, first, last token) of a post phrase in doc[start:end]; None when it names no post."""
-    toks = [t for t in doc[start:end] if not t.is_space]
-    while toks and (toks[0].text in _STOP or toks[0].pos_ in ("ADP", "CCONJ")):
-        toks = toks[1:]
-    if not toks:
+def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int, int, int, int] | None:
+    """(role, of, first, last token, role words' first token, their end) of a post phrase in doc[start:end];
+    None when it names no post."""
+    ws = [w for w in words(doc, start, end) if not w.last.is_space]
+    while ws and (ws[0].text in _STOP or ws[0].text in _DASHES or ws[0].pos in ("ADP", "CCONJ")):
+        ws = ws[1:]
+    if not ws:
         return None
-    first_head = next((i for i, t in enumerate(toks) if lemma(t) in _heads()), None)
-    if first_head is None or any(t.pos_ not in ("ADJ", "DET") for t in toks[:first_head]):
+    first_head = next((i for i, w in enumerate(ws) if head_lemma(w) is not None), None)
+    if first_head is None:
         return None
-    toks = toks[first_head:] if lemma(toks[0]) in ("свой", "его") else toks
-    if "Plur" in toks[0].morph.get("Number") and lemma(toks[0]) in _heads():
+    # the phrase starts at the post word or the adjectives before it: «(на заседании правительства)
+    # премьер-министр РФ», «бывший заместитель министра»
+    begin = first_head
+    while begin > 0 and (ws[begin - 1].pos in ("ADJ", "DET") or ws[begin - 1].lemma in _FORMER):
+        begin -= 1
+    ws = ws[begin:]
+    first_head -= begin
+    if ws[0].lemma in ("свой", "его"):
+        ws = ws[1:]
+        first_head -= 1
+    head = ws[first_head]
+    if "Plur" in head.last.morph.get("Number") and head_lemma(head) is not None:
         return None  # «официальные представители»: a post of several people, not of the name after it
-    role_toks: list[Token] = []
-    for tok in toks:
-        if tok.ent_type_:
+    role_ws: list[Word] = []
+    for w in ws:
+        if w.last.ent_type_ or doc[w.start].ent_type_:
             break
-        role_toks.append(tok)
-    ents = [e for e in doc.ents if toks[0].i <= e.start and e.end <= toks[-1].i + 1 and e.label_ != "Person"]
-    rank = {"Organization": 0, "State": 1} if role_toks and lemma(role_toks[0]) == "член" else {"State": 0}
-    of = min(ents, key=lambda e: (rank.get(e.label_, 5), e.start), default=None)
-    while role_toks and role_toks[-1].text in ("—", "–", "-", ","):
-        role_toks.pop()
-    if not role_toks:
+        role_ws.append(w)
+    while role_ws and (role_ws[-1].text in _DASHES or role_ws[-1].text in _STOP):
+        role_ws.pop()
+    if not role_ws:
         return None
-    role = role_name(role_toks, of, tuple(ents))
+    first, last = ws[0].start, ws[-1].end - 1
+    ents = [e for e in doc.ents if first <= e.start and e.end <= last + 1 and e.label_ != "Person"]
+    # the body the post is in is the first name after the post words (its genitive): «председатель Исламского
+    # комитета России» is in the committee, «министр иностранных дел КНР» in the state
+    of = min(ents, key=lambda e: e.start, default=None)
+    role = role_name(role_ws, of, tuple(ents))
+    if not role:
+        return None
     if role == "министр иностранных дел" and of is not None and of.kb_id_.startswith("organization/mfa-"):
         # «глава МИД Казахстана» as one ministry span: the post is in the state, named elsewhere in the article
         state = nearest_mention(doc, "state/" + of.kb_id_.split("organization/mfa-", 1)[1], of.start)
         of = state if state is not None else of
+    if of is None:
+        of = _state_of_adjective(doc, role_ws)
     if role.startswith("член") and of is None:
         return None
-    return role, of, toks[0].i, toks[-1].i
+    return role, of, first, last, role_ws[0].start, role_ws[-1].end
+
+
+def _state_of_adjective(doc: Doc, ws: list[Word]) -> Span | None:
+    """«российский министр», «британского премьера»: the state the adjective names, as its nearest mention."""
+    for w in ws:
+        if w.pos != "ADJ" or not w.lemma.endswith(("ский", "цкий")) or w.lemma in post_words():
+            continue
+        stem = w.lemma[:5]
+        states = [
+            e
+            for e in doc.ents
+            if e.label_ == "State" and (e._.kg_norm or e.text).lower().replace("ё", "е")[:5] == stem
+        ]
+        if states:
+            return min(states, key=lambda e: (abs(e.start - w.start), e.start))
+    return None
+
+
+def _last_phrase_start(doc: Doc, start: int, end: int) -> int:
+    """Where the post phrases that go with a name start: after a name followed by a new post word without a
+    comma («с корреспондентом «Голоса Америки» лидер движения Александр Белов»: only «лидер движения»)."""
+    out = start
+    for i in range(start + 1, end):
+        prev = doc[i - 1]
+        if lemma(doc[i]) in _heads() and (prev.ent_type_ or prev.text in ("»", '"')):
+            j = i
+            while j > out and doc[j - 1].pos_ == "ADJ" and not doc[j - 1].ent_type_:
+                j -= 1
+            out = j
+    return out
+
+
+def _posts_after(doc: Doc, person: Span, sent: Span) -> list[tuple]:
+    """Posts in apposition after a name: «Ван И, министр иностранных дел КНР, …», «Ннека Угбома — руководитель
+    проекта …», «Андрей Санников — бывший заместитель министра …», two of them joined by «и»."""
+    after = person.end
+    if after + 1 >= sent.end or doc[after].text not in (",", *_DASHES):
+        return []
+    head = after + 1
+    while head < min(sent.end, after + 4) and (
+        doc[head].pos_ == "ADJ" and doc[head].text[:1].islower() or lemma(doc[head]) in _FORMER
+        or doc[head].text == "-"
+    ):
+        head += 1
+    ws = words(doc, head, min(sent.end, head + 3))
+    if not ws or head_lemma(ws[0]) is None:
+        return []
+    if doc[after].text == "," and case_of(ws[0].last) not in (case_of(person[-1]), "", "Nom"):
+        return []
+    out = []
+    start = after + 1
+    end = start
+    seen_body = False
+    while end < sent.end:
+        tok = doc[end]
+        if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.ent_type_ == "Person" or seen_body and not tok.ent_type_ and tok.text not in ("«", "»", '"'):
+            if lemma(tok) != "и":
+                break
+            # «лидер партии X и член совета Y»: a second post of the same person
+            got = _segment_role(doc, start, end)
+            if got:
+                out.append(got)
+            start, seen_body = end + 1, False
+        elif tok.ent_type_ and tok.ent_type_ != "Person":
+            seen_body = True
+        end += 1
+    got = _segment_role(doc, start, end)
+    if got:
+        out.append(got)
+    return out
+
+
+def _context_state(doc: Doc, role: str, sent: Span, at: int) -> Span | None:
+    """The state a state's post named alone is in: the nearest state named before it in its sentence or the
+    one before («в ходе визита в Украину договорился с президентом Виктором Януковичем»)."""
+    base = role.removeprefix("бывший ").split(" — ")[0]
+    if base not in _STATE_POSTS and base.split()[0] not in _STATE_POSTS:
+        return None
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    states = [e for e in doc.ents if e.label_ == "State" and start <= e.start and e.end <= at]
+    return states[-1] if states else None
 
 
 class Posts:
@@ -134,44 +329,29 @@ class Posts:
     def _ref(span: Span | None) -> Ref | None:
         return None if span is None else Ref(span.start_char, span.end_char)
 
-    def _attached(self, doc: Doc) -> list[tuple[Span, str, Span | None, Span]]:
+    def _attached(self, doc: Doc) -> list[tuple[Span, str, Span | None, Span, tuple[int, int]]]:
         found = []
         for sent in doc.sents:
             for group in actor_groups(sent):
                 persons = [e for e in group.ents if e.label_ == "Person"]
                 if not persons:
                     continue
-                person = persons[0]
-                # posts before the name, split at commas: «членом политбюро ЦК КПК, министром … Китая Ван И»
-                bounds, seg_start = [], group.start
-                for i in range(group.start, person.start):
-                    if doc[i].text == "," and i > seg_start:
-                        bounds.append((seg_start, i))
-                        seg_start = i + 1
-                bounds.append((seg_start, person.start))
-                for a, b in bounds:
-                    got = _segment_role(doc, a, b)
-                    if got:
-                        found.append((person, got[0], got[1], sent))
-                # a post after the name: «Ван И, министр иностранных дел КНР, …»
-                after = person.end
-                if (
-                    after + 1 < sent.end
-                    and doc[after].text == ","
-                    and lemma(doc[after + 1]) in _heads()
-                    and case_of(doc[after + 1]) in (case_of(person[-1]), "", "Nom")
-                ):
-                    end = after + 1
-                    while (
-                        end < sent.end
-                        and doc[end].text not in _STOP
-                        and doc[end].pos_ not in ("VERB", "AUX")
-                        and doc[end].ent_type_ != "Person"
-                    ):
-                        end += 1
-                    got = _segment_role(doc, after + 1, end)
-                    if got:
-                        found.append((person, got[0], got[1], sent))
+                for n, person in enumerate(persons):
+                    # posts before the name, split at commas: «членом политбюро ЦК КПК, министром … Китая Ван И»;
+                    # a later name of a list («X — директор Y, Z — …») takes only the words after the last comma
+                    bounds, seg_start = [], group.start if n == 0 else persons[n - 1].end
+                    seg_start = _last_phrase_start(doc, seg_start, person.start)
+                    for i in range(seg_start, person.start):
+                        if doc[i].text == "," and i > seg_start:
+                            bounds.append((seg_start, i))
+                            seg_start = i + 1
+                    bounds.append((seg_start, person.start))
+                    for a, b in bounds if n == 0 else bounds[-1:]:
+                        got = _segment_role(doc, a, b)
+                        if got:
+                            found.append((person, got[0], got[1], sent, (got[4], got[5])))
+                    for got in _posts_after(doc, person, sent):
+                        found.append((person, got[0], got[1], sent, (got[4], got[5])))
         return found
 
     def _counterparts(self, doc: Doc, attached: list[tuple[Span, str, Span | None, Span]]) -> list:
@@ -192,7 +372,7 @@ class Posts:
                 peers = list(
                     {
                         r: (p, r, o)
-                        for p, r, o, s in attached
+                        for p, r, o, s, _ in attached
                         if person_key(doc, p) == other
                         and o is not None
                         and o.label_ == "State"
@@ -210,20 +390,20 @@ class Posts:
                 if not states or ent_key(states[0]) == ent_key(peers[0][2]):
                     continue
                 of = min(states, key=lambda e: abs(e.start - group.start))
-                found.append((person, peers[0][1], of, sent, 0.6))
+                found.append((person, peers[0][1], of, sent, 0.6, (group.start, person.start)))
         return found
 
     def _unattached(self, doc: Doc, attached: list[tuple[Span, str, Span | None, Span]]) -> list:
         """Head-of-state posts without a name, given to the one person named as that state's head."""
         heads: dict[str, set[str]] = {}
         first: dict[str, Span] = {}
-        for person, role, of, _ in attached:
+        for person, role, of, _, _ in attached:
             if of is not None and role in HEAD_OF_STATE:
                 key = person_key(doc, person)
                 heads.setdefault(ent_key(of), set()).add(key)
                 first.setdefault(key, person)
         found = []
-        taken = {(p.start, r) for p, r, _, _ in attached}
+        taken = {(p.start, r) for p, r, _, _, _ in attached}
         for sent in doc.sents:
             for group in actor_groups(sent):
                 if any(e.label_ == "Person" for e in group.ents):
@@ -237,26 +417,46 @@ class Posts:
                     person = first[next(iter(holders))]
                     if (person.start, got[0]) not in taken:
                         taken.add((person.start, got[0]))
-                        found.append((person, got[0], got[1], sent, 0.6))
+                        found.append((person, got[0], got[1], sent, 0.6, (got[4], got[5])))
         return found
 
     def find(self, doc: Doc) -> list[Position]:
         """Every post held by a named person, in text order (one per person, role and post-of)."""
         attached = self._attached(doc)
         rows = (
-            [(p, r, o, s, 0.85) for p, r, o, s in attached]
+            [(p, r, o, s, 0.85, t) for p, r, o, s, t in attached]
             + self._unattached(doc, attached)
             + self._counterparts(doc, attached)
         )
+        # a post named without its state or body («президентом Виктором Януковичем») is the one the same
+        # person holds with it elsewhere in the article; else, for a state's post, the state the context names
+        placed = {(person_key(doc, p), r) for p, r, o, *_ in rows if o is not None}
+        filled = []
+        for person, role, of, sent, conf, toks in rows:
+            if of is None:
+                if (person_key(doc, person), role) in placed:
+                    continue
+                of = _context_state(doc, role, sent, toks[0])
+                conf = 0.6 if of is not None else conf
+            filled.append((person, role, of, sent, conf, toks))
         out: list[Position] = []
         seen: set[tuple[str, str, str]] = set()
-        for person, role, of, sent, conf in sorted(rows, key=lambda r: (r[0].start_char, r[1])):
+        for person, role, of, sent, conf, toks in sorted(filled, key=lambda r: (r[0].start_char, r[1])):
             key = (person_key(doc, person), role, ent_key(of) if of is not None else "")
             if key in seen:
                 continue
             seen.add(key)
-            evidence = sentence_span(sent)
-            out.append(Position(Ref(person.start_char, person.end_char), role, self._ref(of), evidence, conf))
+            said = doc[toks[0] : toks[1]]
+            out.append(
+                Position(
+                    Ref(person.start_char, person.end_char),
+                    role,
+                    self._ref(of),
+                    sentence_span(sent),
+                    conf,
+                    TextSpan(said.start_char, said.end_char, said.text),
+                )
+            )
         return out
 
     def set_annotations(self, doc: Doc, found: list[Position]) -> None:

@@ -5,7 +5,7 @@ pyvis and networkx are imported only here, in this package.
 
 from __future__ import annotations
 
-from kg.viz.load import GraphReadError, read_graph
+from kg.rdfio import GraphReadError, read_graph
 from kg.viz.network import KgNetwork, to_network
 from kg.viz.page import page_bytes, render_html, write_html
 
