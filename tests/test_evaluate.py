@@ -469,6 +469,26 @@ def test_occupation_strict_and_lenient_and_meeting() -> None:
     assert score_facts({"doc1": factru_doc()}, pred).occupation_lenient.tp == 0
 
 
+def test_occupation_role_span_must_overlap_the_gold_post() -> None:
+    # the sentence overlaps the gold post, but the words said to name the post do not: no match
+    nal, geo = span("Александр Налбандов"), span("Грузии")
+    post = span("Министр иностранных дел")
+    position = {
+        "person": {"start": nal[0], "end": nal[1]},
+        "role": "министр иностранных дел",
+        "of": {"start": geo[0], "end": geo[1]},
+        "evidence": {"start": 0, "end": len(TEXT)},
+        "role_span": {"start": nal[0], "end": nal[1]},
+    }
+    pred = {"doc1": {"id": "doc1", "entities": [], "positions": [position]}}
+    assert score_facts({"doc1": factru_doc()}, pred).occupation_lenient.tp == 0
+    position["role_span"] = {"start": post[0], "end": post[1]}
+    f = score_facts({"doc1": factru_doc()}, pred)
+    assert (f.occupation_lenient.tp, f.occupation_strict.tp) == (1, 1)
+    position["role_span"] = None  # an older prediction without role_span: the evidence sentence stands in
+    assert score_facts({"doc1": factru_doc()}, pred).occupation_strict.tp == 1
+
+
 @pytest.mark.skipif(not FACTRU_DEV.is_file(), reason=f"{FACTRU_DEV} not present")
 def test_factru_gold_scored_against_itself() -> None:
     gold = load_gold(FACTRU_DEV)

@@ -69,3 +69,103 @@ def test_evidence_is_the_sentence(nlp):
     (pos,) = doc._.kg_positions
     assert pos.evidence.text == "Председатель КНР Си Цзиньпин прибыл в Астану."
     assert doc.text[pos.evidence.start : pos.evidence.end] == pos.evidence.text
+
+
+def _triples(doc) -> set[tuple[str, str, str | None]]:
+    """(person text, role, of text) of every position: for entities the gazetteer does not know."""
+    t = doc.text
+    return {
+        (t[p.person.start : p.person.end], p.role, t[p.of.start : p.of.end] if p.of else None)
+        for p in doc._.kg_positions
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated post is one word, put in the nominative as a whole
+        (
+            "Вчера премьер-министра Франции Франсуа Фийона встретили в аэропорту.",
+            ("Франсуа Фийона", "премьер-министр", "Франции"),
+        ),
+        # the post phrase starts at the post word, not at the noun before it
+        (
+            "Выступивший на совещании правительства премьер-министр Франции Франсуа Фийон ответил на вопросы.",
+            ("Франсуа Фийон", "премьер-министр", "Франции"),
+        ),
+        # apposition after the name, with a dash
+        (
+            "На конференции выступит Светлана Яковлева - директор Global Cultural Project.",
+            ("Светлана Яковлева", "директор", "Global Cultural Project"),
+        ),
+        # a list of names, each with its own post after a dash
+        (
+            (
+                "Выступят Анна Петрова - директор Global Cultural Project, Кирилл Разлогов - директор "
+                "Российского института культурологии."
+            ),
+            ("Кирилл Разлогов", "директор", "Российского института культурологии"),
+        ),
+        # the body right after the post is its «of», before a state named inside that body
+        (
+            "Председатель Исламского комитета России Гейдар Джемаль дал интервью.",
+            ("Гейдар Джемаль", "председатель", "Исламского комитета"),
+        ),
+        # a job factRuEval counts as an occupation
+        (
+            "Фотограф агентства Ассошиэйтед Пресс Билал Хусейн вышел на свободу.",
+            ("Билал Хусейн", "фотограф", "Ассошиэйтед Пресс"),
+        ),
+        # a post of a state named alone takes the state the sentence names before it
+        (
+            "В ходе визита в Украину он договорился с президентом Виктором Януковичем о сотрудничестве.",
+            ("Виктором Януковичем", "президент", "Украину"),
+        ),
+    ],
+)
+def test_post_constructions(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        # «бывший» and «экс-» are kept in the role: the person held the post, the graph must not say holds
+        ("Экс-премьер Италии Романо Проди выступил с докладом.", "Романо Проди", "бывший премьер-министр"),
+        (
+            "Андрей Санников — бывший заместитель министра иностранных дел Беларуси.",
+            "Андрей Санников",
+            "бывший заместитель министра иностранных дел",
+        ),
+    ],
+)
+def test_former_posts_are_named_former(nlp, text, person, role):
+    assert (person, role) in {(p, r) for p, r, _ in _triples(nlp(text))}
+
+
+def test_only_the_post_next_to_the_name_is_its_own(nlp):
+    # «корреспондентом …» is the post of someone else, not of the leader named after
+    doc = nlp("Об этом в беседе с корреспондентом «Новой газеты» лидер движения «Архнадзор» Олег Петров сказал.")
+    roles = {r for p, r, _ in _triples(doc) if p == "Олег Петров"}
+    assert "лидер" in roles and "корреспондент" not in roles
+
+
+def test_role_span_names_the_post_words(nlp):
+    doc = nlp("Вчера министром финансов России Антоном Силуановым был представлен бюджет.")
+    (pos,) = [p for p in doc._.kg_positions if p.role == "министр финансов"]
+    assert pos.role_span is not None
+    assert pos.role_span.text == "министром финансов"
+    assert doc.text[pos.role_span.start : pos.role_span.end] == pos.role_span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Доклад подготовил профессор, а одобрил директор.",  # post words, no name
+        "Официальные представители Китая и Казахстана Ван И и Мурат Нуртлеу встретились.",  # plural post
+        "Президент заявил, что Сергей Лавров прибудет завтра.",  # post word far from the name
+    ],
+)
+def test_no_post_without_a_name_next_to_it(nlp, text):
+    doc = nlp(text)
+    assert not [p for p in doc._.kg_positions if p.confidence > 0.6]
