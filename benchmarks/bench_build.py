@@ -77,11 +77,19 @@ def run_ours(path: Path, limit: int | None) -> dict[str, float]:
             error = f"render/write failed: {type(exc).__name__}: {exc}"
         t5 = time.perf_counter()
     return {
-        "docs": len(articles), "chars": sum(len(a.text) for a in articles), "load_s": load,
+        "docs": len(articles),
+        "chars": sum(len(a.text) for a in articles),
+        "load_s": load,
         "wall_s": (t5 if error is None else t4) - t1,
-        "read_s": t2 - t1, "extract_s": t3 - t2, "resolve_s": t4 - t3, "render_write_s": t5 - t4,
-        "entities": sum(len(r.mentions) for r in records), "events": sum(len(r.events) for r in records),
-        "quads": quads, "peak_rss_mb": peak_rss_mb(), "error": error,
+        "read_s": t2 - t1,
+        "extract_s": t3 - t2,
+        "resolve_s": t4 - t3,
+        "render_write_s": t5 - t4,
+        "entities": sum(len(r.mentions) for r in records),
+        "events": sum(len(r.events) for r in records),
+        "quads": quads,
+        "peak_rss_mb": peak_rss_mb(),
+        "error": error,
     }
 
 
@@ -116,14 +124,20 @@ def run_natasha(path: Path, limit: int | None) -> dict[str, float]:
         spans += len(doc.spans)
     t2 = time.perf_counter()
     return {
-        "docs": len(docs), "chars": sum(len(d["text"]) for d in docs), "load_s": load, "wall_s": t2 - t1,
-        "entities": spans, "peak_rss_mb": peak_rss_mb(),
+        "docs": len(docs),
+        "chars": sum(len(d["text"]) for d in docs),
+        "load_s": load,
+        "wall_s": t2 - t1,
+        "entities": spans,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 
 def child(side: str, path: Path, limit: int | None) -> dict[str, float] | str:
     """Run one side in a fresh interpreter and return its figures, or the last line of its error."""
-    cmd = [sys.executable, __file__, "--side", side, "--data", str(path)] + (["--limit", str(limit)] if limit else [])
+    cmd = [sys.executable, __file__, "--side", side, "--data", str(path)] + (
+        ["--limit", str(limit)] if limit else []
+    )
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
@@ -143,7 +157,10 @@ def main() -> None:
         print(json.dumps(result))
         return
 
-    results = {"kg build": child("ours", args.data, args.limit), "natasha": child("natasha", args.data, args.limit)}
+    results = {
+        "kg build": child("ours", args.data, args.limit),
+        "natasha": child("natasha", args.data, args.limit),
+    }
     for name, r in results.items():
         if isinstance(r, str):
             print(f"{name} FAILED: {r}")
@@ -151,7 +168,9 @@ def main() -> None:
     if not done:
         raise SystemExit(1)
     first = next(iter(done.values()))
-    print(f"{args.data.name}: {first['docs']} documents, {first['chars']:,} characters; python {sys.version.split()[0]}")
+    print(
+        f"{args.data.name}: {first['docs']} documents, {first['chars']:,} characters; python {sys.version.split()[0]}"
+    )
     rows = [
         ("load time (s)", "load_s", "{:.2f}"),
         ("wall time, all docs (s)", "wall_s", "{:.2f}"),
@@ -181,6 +200,7 @@ def main() -> None:
             print(f"kg build: {ours['error']} (its wall time covers read, extract and resolve only)")
     if len(done) < len(results):
         raise SystemExit(1)
+
 
 if __name__ == "__main__":
     main()

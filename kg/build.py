@@ -17,8 +17,15 @@ from kg.iri import DEFAULT_BASE, article_key, mint
 from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
 from kg.sources import Problem, read_inputs
 
-OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "context.jsonld", "extractions.jsonl",
-                "graph.html")
+OUTPUT_FILES = (
+    "graph.ttl",
+    "graph.trig",
+    "graph.nq",
+    "graph.jsonld",
+    "context.jsonld",
+    "extractions.jsonl",
+    "graph.html",
+)
 
 
 @dataclass
@@ -115,23 +122,39 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
             key = corpus.links.get((art, m.start, m.end))
             if key is None:
                 continue
-            ents.append({"start": m.start, "end": m.end, "text": m.text, "type": entities[key].type,
-                         "id": mint(base, key), "label": entities[key].label})
+            ents.append(
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "type": entities[key].type,
+                    "id": mint(base, key),
+                    "label": entities[key].label,
+                }
+            )
         events = []
         for i, ev in enumerate(rec.events):
-            events.append({
-                "id": mint(base, f"event/{slug_id}-{i + 1}"), "type": ev.type,
-                "trigger": _span(ev.trigger), "sentence": _span(ev.sentence),
-                "participants": [_ref(corpus, base, art, r) for r in ev.participants],
-                "place": _ref(corpus, base, art, ev.place),
-                "date": ev.date, "partial_date": ev.partial_date, "date_text": ev.date_text,
-                "date_inferred": ev.date_inferred,
-                "concerns": [_ref(corpus, base, art, r) for r in ev.concerns],
-                "level": ev.level, "confidence": ev.confidence,
-                "sub_event_of": mint(base, f"event/{slug_id}-{ev.sub_event_of + 1}")
-                if ev.sub_event_of is not None else None,
-                "evidence": [_span(s) for s in ev.evidence],
-            })
+            events.append(
+                {
+                    "id": mint(base, f"event/{slug_id}-{i + 1}"),
+                    "type": ev.type,
+                    "trigger": _span(ev.trigger),
+                    "sentence": _span(ev.sentence),
+                    "participants": [_ref(corpus, base, art, r) for r in ev.participants],
+                    "place": _ref(corpus, base, art, ev.place),
+                    "date": ev.date,
+                    "partial_date": ev.partial_date,
+                    "date_text": ev.date_text,
+                    "date_inferred": ev.date_inferred,
+                    "concerns": [_ref(corpus, base, art, r) for r in ev.concerns],
+                    "level": ev.level,
+                    "confidence": ev.confidence,
+                    "sub_event_of": mint(base, f"event/{slug_id}-{ev.sub_event_of + 1}")
+                    if ev.sub_event_of is not None
+                    else None,
+                    "evidence": [_span(s) for s in ev.evidence],
+                }
+            )
         positions = []
         for pos in rec.positions:
             person = _ref(corpus, base, art, pos.person)
@@ -141,26 +164,56 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
             where = entities.get(of_key) or (lookup(of_key) if of_key else None)
             if of is not None and where is not None and of["id"] != mint(base, of_key):
                 of = {**of, "id": mint(base, of_key), "label": where.label, "type": where.type}
-            positions.append({"person": person, "role": pos.role, "post": mint(base, pkey),
-                              "post_label": post_label(pos.role, where.label if where else None, where.type if where else None),
-                              "of": of, "evidence": _span(pos.evidence), "confidence": pos.confidence,
-                              "role_span": _span(pos.role_span) if pos.role_span else None})
+            positions.append(
+                {
+                    "person": person,
+                    "role": pos.role,
+                    "post": mint(base, pkey),
+                    "post_label": post_label(
+                        pos.role, where.label if where else None, where.type if where else None
+                    ),
+                    "of": of,
+                    "evidence": _span(pos.evidence),
+                    "confidence": pos.confidence,
+                    "role_span": _span(pos.role_span) if pos.role_span else None,
+                }
+            )
         facts = []
         for i, f in enumerate(rec.facts):
-            facts.append({"id": mint(base, f"fact/{slug_id}-{i + 1}"), "indicator": f.indicator, "value": f.value,
-                          "unit": f.unit, "value_text": f.value_text, "period": f.period,
-                          "change_percent": f.change_percent,
-                          "between": [_ref(corpus, base, art, r) for r in f.between],
-                          "evidence": _span(f.evidence), "confidence": f.confidence})
-        yield {"id": art, "iri": mint(base, article_key(art)), "date": rec.article.date, "entities": ents,
-               "events": events, "positions": positions, "facts": facts}
+            facts.append(
+                {
+                    "id": mint(base, f"fact/{slug_id}-{i + 1}"),
+                    "indicator": f.indicator,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "value_text": f.value_text,
+                    "period": f.period,
+                    "change_percent": f.change_percent,
+                    "between": [_ref(corpus, base, art, r) for r in f.between],
+                    "evidence": _span(f.evidence),
+                    "confidence": f.confidence,
+                }
+            )
+        yield {
+            "id": art,
+            "iri": mint(base, article_key(art)),
+            "date": rec.article.date,
+            "entities": ents,
+            "events": events,
+            "positions": positions,
+            "facts": facts,
+        }
 
 
 def _jsonl(lines: Iterable[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines).encode("utf-8")
+    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines).encode(
+        "utf-8"
+    )
 
 
-def render(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False) -> tuple[dict[str, bytes], Any]:
+def render(
+    corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False
+) -> tuple[dict[str, bytes], Any]:
     """Every output file's bytes, built in memory, and the Dataset they came from."""
     from kg.graph import build_dataset, union
 
@@ -205,8 +258,11 @@ def build(
         else:
             articles.append(item)
     if not articles:
-        raise ValueError("no article could be read from " + ", ".join(str(i) for i in inputs)
-                         + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped))
+        raise ValueError(
+            "no article could be read from "
+            + ", ".join(str(i) for i in inputs)
+            + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
+        )
     if nlp is None:
         from kg.pipeline import build_nlp
 

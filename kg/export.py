@@ -73,7 +73,9 @@ def trig(ds: Dataset) -> bytes:
     """TriG with the default graph first and the named graphs in IRI order (rdflib's order varies by run)."""
     prefixes = sorted((p, str(ns)) for p, ns in ds.namespaces() if p in PREFIXES)
     out = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes]
-    graphs = sorted(ds.graphs(), key=lambda g: (str(g.identifier) != str(DATASET_DEFAULT_GRAPH_ID), str(g.identifier)))
+    graphs = sorted(
+        ds.graphs(), key=lambda g: (str(g.identifier) != str(DATASET_DEFAULT_GRAPH_ID), str(g.identifier))
+    )
     for graph in graphs:
         sub = Graph(bind_namespaces="none")
         for p, ns in prefixes:
@@ -82,12 +84,17 @@ def trig(ds: Dataset) -> bytes:
             sub.add(triple)
         if len(sub) == 0:
             continue
-        body = "".join(line for line in sub.serialize(format="turtle").splitlines(keepends=True)
-                       if not line.startswith("@prefix"))
+        body = "".join(
+            line
+            for line in sub.serialize(format="turtle").splitlines(keepends=True)
+            if not line.startswith("@prefix")
+        )
         if str(graph.identifier) == str(DATASET_DEFAULT_GRAPH_ID):
             out.append("\n" + body.strip("\n") + "\n")
         else:
-            inner = "".join(("    " + line) if line.strip() else line for line in body.strip("\n").splitlines(True))
+            inner = "".join(
+                ("    " + line) if line.strip() else line for line in body.strip("\n").splitlines(True)
+            )
             out.append(f"\n<{graph.identifier}> {{\n{inner}\n}}\n")
     return "".join(out).encode("utf-8")
 
@@ -127,8 +134,12 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
         text = graph.serialize(format=fmt, encoding="utf-8")
         return b"".join(sorted(set(text.splitlines(keepends=True))))
     if fmt == "json-ld":
-        data = json.loads(graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True))
-        return (json.dumps(_ordered(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        data = json.loads(
+            graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True)
+        )
+        return (json.dumps(_ordered(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode(
+            "utf-8"
+        )
     return graph.serialize(format=fmt, encoding="utf-8")
 
 

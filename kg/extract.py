@@ -26,8 +26,11 @@ def mentions_of(doc: Doc) -> tuple[Mention, ...]:
         if ent.label_ not in ENTITY_TYPES:
             continue
         norm = ent._.kg_norm if ent.has_extension("kg_norm") and ent._.kg_norm else ent.text
-        out.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, norm, ent.id_ or "ner",
-                           ent.kb_id_ or None))
+        out.append(
+            Mention(
+                ent.start_char, ent.end_char, ent.text, ent.label_, norm, ent.id_ or "ner", ent.kb_id_ or None
+            )
+        )
     return tuple(out)
 
 

@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 from kg.iri import DEFAULT_BASE, article_key, mint, slug
 from kg.lexicon import body_state, genitive, lookup
 from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Ref, TextSpan
-from kg.vocab import DIP, NIF, ITSRDF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
+from kg.vocab import DIP, ITSRDF, NIF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
 
 ACTOR_TYPES = {"Person", "State", "Organization"}
 _EVENT_TYPE_FACTS = (SKOS.prefLabel, SKOS.inScheme, DIP.cooperationScore, DIP.cameoCode, RDF.type)
@@ -151,13 +151,22 @@ class GraphBuilder:
             return False
         from kg.lexicon import wikidata
 
-        entity = Entity(key, entry.type, entry.label, tuple(sorted(set(entry.names[1:]))), (), entry.label_en,
-                        wikidata().get(key))
+        entity = Entity(
+            key,
+            entry.type,
+            entry.label,
+            tuple(sorted(set(entry.names[1:]))),
+            (),
+            entry.label_en,
+            wikidata().get(key),
+        )
         self.entities[key] = entity
         self.add_entity(entity)
         return True
 
-    def add_mention(self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None) -> URIRef:
+    def add_mention(
+        self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None
+    ) -> URIRef:
         node = self.mention_iri(art, span.start, span.end)
         g.add((node, RDF.type, DIP.Mention))
         g.add((node, NIF.referenceContext, self.article_iri(art)))
@@ -209,7 +218,9 @@ class GraphBuilder:
         from kg.resolve import format_key
 
         for e in self.corpus.entities:
-            if e.type == "Organization" and format_key(name) in {format_key(n) for n in (e.label, *e.alt_labels)}:
+            if e.type == "Organization" and format_key(name) in {
+                format_key(n) for n in (e.label, *e.alt_labels)
+            }:
                 return e.key
         return None
 
@@ -283,7 +294,9 @@ class GraphBuilder:
         self.posts[key] = (pos.role, of_key)
         post = self.iri(key)
         g.add((self.iri(person), DIP.holdsPost, post))
-        holding = self.iri(f"holding/{article_key(art).split('/', 1)[1]}/{person.split('/', 1)[1]}/{key.split('/', 1)[1]}")
+        holding = self.iri(
+            f"holding/{article_key(art).split('/', 1)[1]}/{person.split('/', 1)[1]}/{key.split('/', 1)[1]}"
+        )
         g.add((holding, RDF.type, DIP.PostHolding))
         g.add((holding, DIP.holder, self.iri(person)))
         g.add((holding, DIP.heldPost, post))
@@ -308,7 +321,9 @@ class GraphBuilder:
                 g.add((node, DIP.concerns, self.iri(key)))
                 if key in self.entities:
                     names.append(self.entities[key].label)
-        label = f"{fact.indicator}: {fact.value_text or fact.value}" + (f" ({' — '.join(names)})" if names else "")
+        label = f"{fact.indicator}: {fact.value_text or fact.value}" + (
+            f" ({' — '.join(names)})" if names else ""
+        )
         g.add((node, RDFS.label, Literal(label, lang="ru")))
         g.add((node, DIP.extractedFrom, self.article_iri(art)))
         g.add((node, DIP.confidence, _decimal(round(fact.confidence, 3))))
@@ -326,10 +341,16 @@ class GraphBuilder:
 
 _INDICATORS = {"TradeTurnover", "Investment", "Export", "Import", "Aid", "Loan"}
 _TYPE_RU = {
-    "Talks": "Переговоры", "Meeting": "Встреча", "StateVisit": "Государственный визит",
-    "AgreementSigning": "Подписание соглашения", "Statement": "Заявление", "AidDelivery": "Помощь",
-    "Invitation": "Приглашение", "PartnershipUpgrade": "Повышение уровня партнёрства",
-    "ProgramLaunch": "Запуск программы", "InitiativeSupport": "Поддержка инициативы",
+    "Talks": "Переговоры",
+    "Meeting": "Встреча",
+    "StateVisit": "Государственный визит",
+    "AgreementSigning": "Подписание соглашения",
+    "Statement": "Заявление",
+    "AidDelivery": "Помощь",
+    "Invitation": "Приглашение",
+    "PartnershipUpgrade": "Повышение уровня партнёрства",
+    "ProgramLaunch": "Запуск программы",
+    "InitiativeSupport": "Поддержка инициативы",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kg.iri import slug
@@ -36,12 +36,22 @@ def entries() -> tuple[Entry, ...]:
     for row in _rows("states.tsv"):
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         out.append(Entry(f"state/{slug(row['en'])}", "State", row["ru"], row["en"], (row["ru"], *aliases)))
-    for file, type_ in (("organizations.tsv", "Organization"), ("initiatives.tsv", "Initiative"),
-                        ("persons.tsv", "Person")):
+    for file, type_ in (
+        ("organizations.tsv", "Organization"),
+        ("initiatives.tsv", "Initiative"),
+        ("persons.tsv", "Person"),
+    ):
         for row in _rows(file):
             aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
-            out.append(Entry(f"{type_.lower()}/{row['key']}", type_, row["ru"], row["en"] or None,
-                             (row["ru"], *aliases)))
+            out.append(
+                Entry(
+                    f"{type_.lower()}/{row['key']}",
+                    type_,
+                    row["ru"],
+                    row["en"] or None,
+                    (row["ru"], *aliases),
+                )
+            )
     return tuple(out)
 
 
@@ -92,7 +102,7 @@ def body_state(key: str) -> tuple[str, str] | None:
     return prefix, "state/" + rest[len(prefix) + 1 :]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _state_bound_entry(key: str) -> Entry | None:
     rest = key.split("/", 1)[1]
     for prefix, label in sorted({v for v in STATE_BOUND.values()}, key=lambda v: -len(v[0])):
@@ -181,7 +191,7 @@ def forms_table_text() -> str:
     return "\n".join(rows) + "\n"
 
 
-def _nominative_parse(word: str):  # noqa: ANN202 - pymorphy's Parse
+def _nominative_parse(word: str):
     parses = morph_analyzer().parse(word)
     for p in parses:
         if p.tag.case == "nomn" and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO"):
@@ -206,10 +216,14 @@ def case_forms(name: str) -> set[str]:
     for w in name.split(" "):
         core = w.rstrip(",.;:")
         words.append(core)
-        tails.append(w[len(core):])
-    parses = [None if (w.isupper() and len(w) > 1) or not w.replace("-", "").isalpha() else _nominative_parse(w)
-              for w in words]
-    first_noun = next((i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), len(words) - 1)
+        tails.append(w[len(core) :])
+    parses = [
+        None if (w.isupper() and len(w) > 1) or not w.replace("-", "").isalpha() else _nominative_parse(w)
+        for w in words
+    ]
+    first_noun = next(
+        (i for i, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), len(words) - 1
+    )
     for case in CASES:
         for limit in (len(words) - 1, first_noun):
             out = []

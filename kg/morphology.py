@@ -15,12 +15,26 @@ def morph_analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct",
-          "Par": "gent", "Voc": "voct"}
+_CASES = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+    "Par": "gent",
+    "Voc": "voct",
+}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _NUMBERS = {"Sing": "sing", "Plur": "plur"}
-_POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "PRTF"}, "VERB": {"PRTF", "VERB"},
-        "DET": {"ADJF", "NPRO"}, "NUM": {"NUMR", "ADJF"}}
+_POS = {
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "PRTF"},
+    "VERB": {"PRTF", "VERB"},
+    "DET": {"ADJF", "NPRO"},
+    "NUM": {"NUMR", "ADJF"},
+}
 
 
 def _matches(parse: Any, pos: str, feats: dict[str, str], strict: bool) -> bool:

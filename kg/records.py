@@ -102,7 +102,9 @@ class Position:
     of: Ref | None  # the state or organisation the post is in
     evidence: TextSpan
     confidence: float = 0.8
-    role_span: TextSpan | None = None  # the words that name the post in the text («министром иностранных дел»)
+    role_span: TextSpan | None = (
+        None  # the words that name the post in the text («министром иностранных дел»)
+    )
 
 
 @dataclass(frozen=True)

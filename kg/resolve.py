@@ -158,7 +158,9 @@ class _Resolver:
         cluster = self.clusters.get(key)
         if cluster is None:
             listed = lookup(key)
-            cluster = self.clusters[key] = _Cluster(key, listed.type if listed else m.type, first_seen=self.order)
+            cluster = self.clusters[key] = _Cluster(
+                key, listed.type if listed else m.type, first_seen=self.order
+            )
             self.order += 1
         cluster.norms[m.norm] += 1
         cluster.texts.append((m.text, m.norm, m.source))
@@ -169,13 +171,14 @@ class _Resolver:
         if listed:
             label, label_en, names = listed.label, listed.label_en, listed.names
         else:
+
             def rank(item: tuple[str, int]) -> tuple:
                 norm, count = item
                 shouting = norm.isupper() and len(norm) > 5
                 full = sum(not _is_initial(w) for w in _name_words(norm))
                 return (shouting, -full if cluster.type == "Person" else 0, -count, norm)
 
-            label = sorted(cluster.norms.items(), key=rank)[0][0]
+            label = min(cluster.norms.items(), key=rank)[0]
             label_en, names = None, (label,)
         alt, hidden = set(), set()
         for name in names[1:]:

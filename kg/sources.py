@@ -36,8 +36,7 @@ def normalise_text(text: str) -> str:
     >>> normalise_text("\ufeffa\r\nb\rc")
     'a\nb\nc'
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -135,14 +134,20 @@ def _article_from_json(obj: object, where: str) -> Article:
         parts = parse_iso(str(date))
         if not parts:
             raise InputError(f"{where}: 'date' must be an ISO date (yyyy-mm-dd), got {date!r}")
-        date = "%04d-%02d-%02d" % parts
+        date = "{:04d}-{:02d}-{:02d}".format(*parts)
+
     def opt(key: str) -> str | None:
         value = obj.get(key)
         return str(value) if value not in (None, "") else None
 
     return parse_metadata(
         Article(
-            id=str(art_id), text=text, path=where, date=date, agency=opt("source"), url=opt("url"),
+            id=str(art_id),
+            text=text,
+            path=where,
+            date=date,
+            agency=opt("source"),
+            url=opt("url"),
             title=opt("title"),
         )
     )
@@ -185,7 +190,9 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path | Problem]:
             yield from files
         elif path.is_file():
             if path.suffix not in (".txt", ".jsonl"):
-                yield Problem(str(path), f"unsupported file type {path.suffix or '(none)'}: expected .txt or .jsonl")
+                yield Problem(
+                    str(path), f"unsupported file type {path.suffix or '(none)'}: expected .txt or .jsonl"
+                )
             else:
                 yield path
         else:
@@ -209,7 +216,9 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
         for res in results:
             if isinstance(res, Article):
                 if res.id in seen:
-                    yield Problem(res.path or res.id, f"duplicate article id {res.id!r} (first in {seen[res.id]})")
+                    yield Problem(
+                        res.path or res.id, f"duplicate article id {res.id!r} (first in {seen[res.id]})"
+                    )
                     continue
                 seen[res.id] = res.path or res.id
             yield res

@@ -447,5 +447,7 @@ def convert_nquads(nquads: bytes, fmt: str, prefixes: dict[str, str]) -> bytes:
     if target.supports_datasets:
         quads.sort(key=lambda q: (_sort_key(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         return ox.serialize(quads, format=target, prefixes=prefixes)
-    triples = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    triples = sorted(
+        {q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))
+    )
     return ox.serialize(triples, format=target, prefixes=prefixes)

@@ -24,6 +24,7 @@ SHAPES_IRI = "https://w3id.org/partnership-kg/shapes#"
 #: Prefixes used to shorten IRIs in reports (display only: the local part may contain '/').
 _SHORT = {"dsh": SHAPES_IRI, "sh": str(SH), **PREFIXES}
 
+
 @dataclass(frozen=True)
 class Violation:
     """One SHACL result: which node broke which shape, on which path, and why."""
@@ -65,7 +66,7 @@ def short(node: Node | None) -> str:
         # the longest namespace wins, so kgr: is not shadowed by a shorter one
         for prefix, iri in sorted(_SHORT.items(), key=lambda kv: -len(kv[1])):
             if node.startswith(iri) and len(node) > len(iri):
-                return f"{prefix}:{node[len(iri):]}"
+                return f"{prefix}:{node[len(iri) :]}"
         return f"<{node}>"
     if isinstance(node, BNode):
         return "[]"
@@ -98,7 +99,9 @@ class _PreparedQueryGraph(Graph):
     """
 
     def __init__(self, graph: Graph) -> None:
-        super().__init__(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
+        super().__init__(
+            store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager
+        )
 
     def query(self, query_object, *args, **kwargs):  # type: ignore[no-untyped-def, override]
         """Run a query, from its prepared form when it is a text."""

@@ -145,6 +145,4 @@ def bind_prefixes(graph: Graph, base: str = KGR_IRI) -> Graph:
 
 def sparql_prologue(base: str = KGR_IRI) -> str:
     """``PREFIX`` lines for every bound prefix, to put before a user's query."""
-    return "".join(
-        f"PREFIX {p}: <{base if p == 'kgr' else iri}>\n" for p, iri in PREFIXES.items()
-    )
+    return "".join(f"PREFIX {p}: <{base if p == 'kgr' else iri}>\n" for p, iri in PREFIXES.items())

@@ -10,12 +10,75 @@ import gettext
 import pycountry
 
 # territories that are not sovereign states (they stay places when NER finds them)
-NOT_STATES = set(
-    "AW AI AX AS AQ TF BQ BL BM BV CC CK CW CX KY FK FO GG GI GL GP GF GU HK HM IM IO JE MO MF MS MQ MP NC NF NU "
-    "PN PR PF RE GS SH SJ PM SX TC TK UM VG VI WF YT EH TW".split()
-)
-EN = {"RU": "Russia", "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria", "VN": "Vietnam",
-      "LA": "Laos", "MD": "Moldova", "TZ": "Tanzania", "BO": "Bolivia", "VE": "Venezuela"}
+NOT_STATES = {
+    "AW",
+    "AI",
+    "AX",
+    "AS",
+    "AQ",
+    "TF",
+    "BQ",
+    "BL",
+    "BM",
+    "BV",
+    "CC",
+    "CK",
+    "CW",
+    "CX",
+    "KY",
+    "FK",
+    "FO",
+    "GG",
+    "GI",
+    "GL",
+    "GP",
+    "GF",
+    "GU",
+    "HK",
+    "HM",
+    "IM",
+    "IO",
+    "JE",
+    "MO",
+    "MF",
+    "MS",
+    "MQ",
+    "MP",
+    "NC",
+    "NF",
+    "NU",
+    "PN",
+    "PR",
+    "PF",
+    "RE",
+    "GS",
+    "SH",
+    "SJ",
+    "PM",
+    "SX",
+    "TC",
+    "TK",
+    "UM",
+    "VG",
+    "VI",
+    "WF",
+    "YT",
+    "EH",
+    "TW",
+}
+EN = {
+    "RU": "Russia",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "IR": "Iran",
+    "SY": "Syria",
+    "VN": "Vietnam",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "TZ": "Tanzania",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+}
 # preferred Russian label and common short forms, acronyms and older names
 EXTRA = {
     "US": ("США", ["Соединённые Штаты Америки", "Соединенные Штаты", "Соединённые Штаты", "Америка"]),
@@ -60,9 +123,14 @@ def main() -> None:
         if c.alpha_2 in NOT_STATES:
             continue
         en = EN.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
-        names = [t.gettext(n).replace("\u0301", "") for n in (c.name, getattr(c, "common_name", None),
-                                                               getattr(c, "official_name", None)) if n]
-        label, extra = EXTRA.get(c.alpha_2, (names[-1] if len(names) == 1 else t.gettext(en).replace("\u0301", ""), []))
+        names = [
+            t.gettext(n).replace("\u0301", "")
+            for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+            if n
+        ]
+        label, extra = EXTRA.get(
+            c.alpha_2, (names[-1] if len(names) == 1 else t.gettext(en).replace("\u0301", ""), [])
+        )
         aliases = []
         for n in names + extra:
             if "," in n or "(" in n:

@@ -28,7 +28,15 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib"),
 ]
 
-COMPARED = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "context.jsonld", "extractions.jsonl", "graph.html")
+COMPARED = (
+    "graph.ttl",
+    "graph.trig",
+    "graph.nq",
+    "graph.jsonld",
+    "context.jsonld",
+    "extractions.jsonl",
+    "graph.html",
+)
 DIP_PREFIX = "PREFIX dip: <https://w3id.org/partnership-kg/ontology#>\n"
 
 
@@ -36,9 +44,13 @@ def rapper_count(path: Path, syntax: str) -> int:
     """Parse a file with rapper (an independent RDF parser) and return the number of triples or quads it read."""
     rapper = shutil.which("rapper")
     if rapper is None:
-        pytest.fail("rapper is not installed: it comes from Debian's raptor2-utils "
-                    "(`apt-get install raptor2-utils`, which `make test` runs)")
-    done = subprocess.run([rapper, "-i", syntax, "-c", str(path)], capture_output=True, text=True, check=False)
+        pytest.fail(
+            "rapper is not installed: it comes from Debian's raptor2-utils "
+            "(`apt-get install raptor2-utils`, which `make test` runs)"
+        )
+    done = subprocess.run(
+        [rapper, "-i", syntax, "-c", str(path)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, f"rapper -i {syntax} rejected {path.name}:\n{done.stderr}"
     m = re.search(r"returned (\d+) (?:triples|statements)", done.stderr)
     assert m, done.stderr
@@ -53,16 +65,20 @@ def read_dataset(path: Path, fmt: str) -> Dataset:
 
 def seed_texts() -> dict[URIRef, str]:
     """Article IRI → text as the sources module reads it."""
-    return {URIRef(mint(DEFAULT_BASE, article_key(a.id))): a.text
-            for a in read_inputs([SEEDS]) if isinstance(a, Article)}
+    return {
+        URIRef(mint(DEFAULT_BASE, article_key(a.id))): a.text
+        for a in read_inputs([SEEDS])
+        if isinstance(a, Article)
+    }
 
 
 # -- the seeds build parses with two independent parsers ------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "syntax", "fmt"), [("graph.ttl", "turtle", "turtle"),
-                                                     ("graph.trig", "trig", "trig"),
-                                                     ("graph.nq", "nquads", "nquads")])
+@pytest.mark.parametrize(
+    ("name", "syntax", "fmt"),
+    [("graph.ttl", "turtle", "turtle"), ("graph.trig", "trig", "trig"), ("graph.nq", "nquads", "nquads")],
+)
 def test_seeds_outputs_parse_with_rapper_and_rdflib_alike(seeds_build, name, syntax, fmt):
     path = seeds_build / name
     counted = rapper_count(path, syntax)
@@ -80,12 +96,17 @@ def _three_exports(folder: Path) -> list[set[tuple]]:
     ttl = Graph()
     ttl.parse(folder / "graph.ttl", format="turtle")
     trig, nq = read_dataset(folder / "graph.trig", "trig"), read_dataset(folder / "graph.nq", "nquads")
-    return [set(ttl)] + [{(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))} for ds in (trig, nq)]
+    return [set(ttl)] + [
+        {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))} for ds in (trig, nq)
+    ]
 
 
 def _by_value(triples: set[tuple]) -> set[tuple]:
     """Typed literals compared by value («1.0» = «1» as xsd:decimal), everything else as is."""
-    return {(s, p, (o.datatype, o.toPython()) if isinstance(o, Literal) and o.datatype else o) for s, p, o in triples}
+    return {
+        (s, p, (o.datatype, o.toPython()) if isinstance(o, Literal) and o.datatype else o)
+        for s, p, o in triples
+    }
 
 
 def test_the_three_rdf_files_hold_the_same_statements(seeds_build):
@@ -149,7 +170,10 @@ def test_every_mention_slice_equals_its_anchor(seeds_build):
 
 def test_extraction_offsets_point_at_their_text(seeds_build):
     texts = {a.id: a.text for a in read_inputs([SEEDS]) if isinstance(a, Article)}
-    lines = [json.loads(line) for line in (seeds_build / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        json.loads(line)
+        for line in (seeds_build / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert sorted(line["id"] for line in lines) == sorted(texts)
     for line in lines:
         text = texts[line["id"]]
@@ -191,9 +215,16 @@ def two_builds(tmp_path_factory) -> list[Path]:
     for seed in HASH_SEEDS:
         out = base / f"out-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        procs.append(subprocess.Popen(
-            [sys.executable, "-m", "kg", "build", "seeds", "-o", str(out), "--no-validate"],
-            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "kg", "build", "seeds", "-o", str(out), "--no-validate"],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
         outs.append(out)
     for proc in procs:
         stdout, stderr = proc.communicate(timeout=900)
@@ -220,7 +251,7 @@ def test_trig_and_jsonld_are_byte_identical_across_hash_seeds_too(two_builds, na
 
 GOOD = {
     "peru.txt": "Лима, 4 марта /ТАСС/ -- Министр иностранных дел Перу Зоя Блинова провела переговоры "
-                "с министром иностранных дел Чили Петром Гавриловым.",
+    "с министром иностранных дел Чили Петром Гавриловым.",
     "chile.txt": "Товарооборот Перу и Чили вырос. Гаврилов заявил, что Чили поддерживает сотрудничество с Перу.",
 }
 
@@ -247,7 +278,10 @@ def test_one_bad_article_is_reported_and_the_good_ones_are_built(nlp, tmp_path):
     [problem] = report.skipped
     assert "broken.txt" in problem.where
     assert "UTF-8" in problem.reason
-    ids = [json.loads(line)["id"] for line in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = [
+        json.loads(line)["id"]
+        for line in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert sorted(ids) == ["chile", "peru"]
     assert "article/broken" not in (out / "graph.nq").read_text(encoding="utf-8")
 
@@ -291,7 +325,9 @@ def test_outputs_are_readable_by_others(seeds_build):
     umask = os.umask(0o022)
     os.umask(umask)
     files = [p for p in seeds_build.iterdir() if p.is_file()]
-    assert {"graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "extractions.jsonl"} <= {p.name for p in files}
+    assert {"graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "extractions.jsonl"} <= {
+        p.name for p in files
+    }
     for path in files:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == 0o666 & ~umask, f"{path.name}: mode {mode:o}, umask {umask:o}"

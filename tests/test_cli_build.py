@@ -17,7 +17,7 @@ pytestmark = [
 
 ARTICLES = {
     "lima.txt": "Лима, 4 марта /ТАСС/ -- Министр иностранных дел Перу Зоя Блинова провела переговоры "
-                "с министром иностранных дел Чили Петром Гавриловым.",
+    "с министром иностранных дел Чили Петром Гавриловым.",
     "santiago.txt": "Товарооборот Перу и Чили вырос. Гаврилов заявил, что Чили поддерживает сотрудничество с Перу.",
 }
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "extractions.jsonl")
@@ -105,8 +105,14 @@ def test_build_help_lists_its_options(runner):
 
 
 def test_python_dash_m_kg_help_works():
-    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, cwd=ROOT, check=False,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "Usage" in done.stdout
     assert "build" in done.stdout

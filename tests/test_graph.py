@@ -73,10 +73,14 @@ def one_entity_corpus() -> Corpus:
     m1, m2 = span(TEXT, "Зоей Блиновой"), span(TEXT, "Блинова")
     rec = ArticleRecord(
         article=Article(id="a1", text=TEXT, path="in/a1.txt", date="2024-03-05"),
-        mentions=(Mention(m1.start, m1.end, m1.text, "Person", "Зоя Блинова", "ner"),
-                  Mention(m2.start, m2.end, m2.text, "Person", "Блинова", "ner")),
+        mentions=(
+            Mention(m1.start, m1.end, m1.text, "Person", "Зоя Блинова", "ner"),
+            Mention(m2.start, m2.end, m2.text, "Person", "Блинова", "ner"),
+        ),
     )
-    person = Entity(PERSON, "Person", "Зоя Блинова", alt_labels=("Блинова",), hidden_labels=("Зоей Блиновой",))
+    person = Entity(
+        PERSON, "Person", "Зоя Блинова", alt_labels=("Блинова",), hidden_labels=("Зоей Блиновой",)
+    )
     links = {("a1", m1.start, m1.end): PERSON, ("a1", m2.start, m2.end): PERSON}
     return Corpus(records=(rec,), entities=(person,), links=links)
 
@@ -128,11 +132,13 @@ def test_changing_a_mention_changes_the_graph():
     # the comparison above can fail: a corpus with one offset moved is not isomorphic to the expected graph
     corpus = one_entity_corpus()
     rec = corpus.records[0]
-    moved = Mention(rec.mentions[1].start + 1, rec.mentions[1].end, rec.mentions[1].text[1:], "Person",
-                    "Блинова", "ner")
+    moved = Mention(
+        rec.mentions[1].start + 1, rec.mentions[1].end, rec.mentions[1].text[1:], "Person", "Блинова", "ner"
+    )
     links = {("a1", m.start, m.end): PERSON for m in (rec.mentions[0], moved)}
-    other = Corpus(records=(ArticleRecord(rec.article, (rec.mentions[0], moved)),), entities=corpus.entities,
-                   links=links)
+    other = Corpus(
+        records=(ArticleRecord(rec.article, (rec.mentions[0], moved)),), entities=corpus.entities, links=links
+    )
     expected = Dataset()
     expected.parse(data=expected_trig(), format="trig")
     assert not isomorphic(union(build_dataset(other)), union(expected))
@@ -141,12 +147,15 @@ def test_changing_a_mention_changes_the_graph():
 # -- a richer corpus: events, posts, facts over two articles -------------------------------------------------
 
 T1 = "ЛИМА, 4 марта. /ТАСС/. Министр иностранных дел Перу Зоя Блинова провела переговоры с Петром Гавриловым."
-T2 = ("Товарооборот Перу и Чили достиг $2,5 млрд. Гаврилов и Блинова подписали соглашение о программе "
-      "«Тихий берег».")
+T2 = (
+    "Товарооборот Перу и Чили достиг $2,5 млрд. Гаврилов и Блинова подписали соглашение о программе "
+    "«Тихий берег»."
+)
 
 
 def rich_corpus() -> Corpus:
     """Two articles, with the mentions, events, a post and a fact the pipeline would give, then resolved."""
+
     def m(text: str, part: str, type_: str, norm: str, key: str | None = None, occ: int = 0) -> Mention:
         s = span(text, part, occ)
         return Mention(s.start, s.end, s.text, type_, norm, "gazetteer" if key else "ner", key)
@@ -155,13 +164,24 @@ def rich_corpus() -> Corpus:
     peru1 = m(T1, "Перу", "State", "Перу", "state/peru")
     blinova = m(T1, "Зоя Блинова", "Person", "Зоя Блинова")
     gavrilov = m(T1, "Петром Гавриловым", "Person", "Пётр Гаврилов")
-    sent1 = span(T1, T1[T1.index("Министр"):])
-    talks = Event("Talks", span(T1, "переговоры"), sent1,
-                  participants=(Ref(blinova.start, blinova.end, "host"), Ref(gavrilov.start, gavrilov.end, "guest")),
-                  date="2024-03-04", confidence=0.85)
-    post = Position(Ref(blinova.start, blinova.end), "министр иностранных дел", Ref(peru1.start, peru1.end), sent1)
-    rec1 = ArticleRecord(Article(id="a1", text=T1, path="in/a1.txt", agency="ТАСС", dateline_place="Лима"),
-                         mentions=(tass, peru1, blinova, gavrilov), events=(talks,), positions=(post,))
+    sent1 = span(T1, T1[T1.index("Министр") :])
+    talks = Event(
+        "Talks",
+        span(T1, "переговоры"),
+        sent1,
+        participants=(Ref(blinova.start, blinova.end, "host"), Ref(gavrilov.start, gavrilov.end, "guest")),
+        date="2024-03-04",
+        confidence=0.85,
+    )
+    post = Position(
+        Ref(blinova.start, blinova.end), "министр иностранных дел", Ref(peru1.start, peru1.end), sent1
+    )
+    rec1 = ArticleRecord(
+        Article(id="a1", text=T1, path="in/a1.txt", agency="ТАСС", dateline_place="Лима"),
+        mentions=(tass, peru1, blinova, gavrilov),
+        events=(talks,),
+        positions=(post,),
+    )
 
     peru2 = m(T2, "Перу", "State", "Перу", "state/peru")
     chile = m(T2, "Чили", "State", "Чили", "state/chile")
@@ -169,14 +189,27 @@ def rich_corpus() -> Corpus:
     bli2 = m(T2, "Блинова", "Person", "Блинова")
     prog = m(T2, "Тихий берег", "Initiative", "Тихий берег")
     sent_fact = span(T2, "Товарооборот Перу и Чили достиг $2,5 млрд.")
-    sent_sign = span(T2, T2[T2.index("Гаврилов"):])
-    fact = Fact("TradeTurnover", 2.5e9, "USD", sent_fact, value_text="$2,5 млрд",
-                between=(Ref(peru2.start, peru2.end), Ref(chile.start, chile.end)))
-    sign = Event("AgreementSigning", span(T2, "подписали"), sent_sign,
-                 participants=(Ref(gav2.start, gav2.end, "signatory"), Ref(bli2.start, bli2.end, "signatory")),
-                 concerns=(Ref(prog.start, prog.end),), partial_date="--03-05", confidence=0.8)
-    rec2 = ArticleRecord(Article(id="a2", text=T2), mentions=(peru2, chile, gav2, bli2, prog), events=(sign,),
-                         facts=(fact,))
+    sent_sign = span(T2, T2[T2.index("Гаврилов") :])
+    fact = Fact(
+        "TradeTurnover",
+        2.5e9,
+        "USD",
+        sent_fact,
+        value_text="$2,5 млрд",
+        between=(Ref(peru2.start, peru2.end), Ref(chile.start, chile.end)),
+    )
+    sign = Event(
+        "AgreementSigning",
+        span(T2, "подписали"),
+        sent_sign,
+        participants=(Ref(gav2.start, gav2.end, "signatory"), Ref(bli2.start, bli2.end, "signatory")),
+        concerns=(Ref(prog.start, prog.end),),
+        partial_date="--03-05",
+        confidence=0.8,
+    )
+    rec2 = ArticleRecord(
+        Article(id="a2", text=T2), mentions=(peru2, chile, gav2, bli2, prog), events=(sign,), facts=(fact,)
+    )
     return resolve([rec1, rec2])
 
 
@@ -263,12 +296,20 @@ def test_article_metadata_event_types_and_facts():
 def test_a_place_as_participant_becomes_its_state_or_nothing(place, norm, expected):
     text = f"{place} и Перу провели переговоры."
     p, peru, trig = span(text, place), span(text, "Перу"), span(text, "переговоры")
-    ev = Event("Talks", trig, TextSpan(0, len(text), text),
-               participants=(Ref(p.start, p.end), Ref(peru.start, peru.end)))
-    rec = ArticleRecord(Article(id="pl", text=text),
-                        mentions=(Mention(p.start, p.end, place, "Place", norm, "ner"),
-                                  Mention(peru.start, peru.end, "Перу", "State", "Перу", "gazetteer", "state/peru")),
-                        events=(ev,))
+    ev = Event(
+        "Talks",
+        trig,
+        TextSpan(0, len(text), text),
+        participants=(Ref(p.start, p.end), Ref(peru.start, peru.end)),
+    )
+    rec = ArticleRecord(
+        Article(id="pl", text=text),
+        mentions=(
+            Mention(p.start, p.end, place, "Place", norm, "ner"),
+            Mention(peru.start, peru.end, "Перу", "State", "Перу", "gazetteer", "state/peru"),
+        ),
+        events=(ev,),
+    )
     ds = build_dataset(resolve([rec]))
     got = set(ds.graph(URIRef(BASE + "article/pl")).objects(URIRef(BASE + "event/pl-1"), DIP.hasParticipant))
     want = {URIRef(BASE + "state/peru")} | ({URIRef(BASE + expected)} if expected else set())
@@ -279,7 +320,7 @@ def test_a_place_as_participant_becomes_its_state_or_nothing(place, norm, expect
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
-    'Фонд "Кавычки" и \'апострофы\'',
+    "Фонд \"Кавычки\" и 'апострофы'",
     "Имя с   пробелами\tи табуляцией",
     "{}|\\^`[]?&%#",
     "Ёжик\u200b в тумане\u00a0💥",
@@ -297,24 +338,38 @@ def hostile_corpus() -> Corpus:
         for type_ in ("Person", "Organization", "Initiative"):
             mentions.append(Mention(s.start, s.end, s.text, type_, label, "pattern"))
     first = mentions[0]
-    ev = Event("Meeting", span(text, HOSTILE[0]), TextSpan(0, len(text), text),
-               participants=(Ref(first.start, first.end, "host"),), level=HOSTILE[3])
+    ev = Event(
+        "Meeting",
+        span(text, HOSTILE[0]),
+        TextSpan(0, len(text), text),
+        participants=(Ref(first.start, first.end, "host"),),
+        level=HOSTILE[3],
+    )
     pos = Position(Ref(first.start, first.end), HOSTILE[0], None, TextSpan(0, len(text), text))
-    recs = [ArticleRecord(Article(id=aid, text=text), mentions=tuple(mentions), events=(ev,), positions=(pos,))
-            for aid in ('a b"<script>', "../x/../y", "ок ид")]
+    recs = [
+        ArticleRecord(Article(id=aid, text=text), mentions=tuple(mentions), events=(ev,), positions=(pos,))
+        for aid in ('a b"<script>', "../x/../y", "ок ид")
+    ]
     return resolve(recs)
 
 
 def test_iris_contain_only_safe_characters_after_the_base():
     ds = build_dataset(hostile_corpus())
-    minted = {term for quad in ds.quads((None, None, None, None)) for term in quad
-              if isinstance(term, URIRef) and str(term).startswith(BASE)}
+    minted = {
+        term
+        for quad in ds.quads((None, None, None, None))
+        for term in quad
+        if isinstance(term, URIRef) and str(term).startswith(BASE)
+    }
     minted |= {g.identifier for g in ds.graphs() if str(g.identifier).startswith(BASE)}
     assert len(minted) > 20
     for iri in minted:
-        assert SAFE.match(str(iri)[len(BASE):]), iri
+        assert SAFE.match(str(iri)[len(BASE) :]), iri
     # the labels themselves survive, as literals
-    labels = {str(o) for o in ds.default_graph.objects(None, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))}
+    labels = {
+        str(o)
+        for o in ds.default_graph.objects(None, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
+    }
     assert HOSTILE[0] in labels
 
 
@@ -325,10 +380,15 @@ def test_hostile_labels_round_trip_through_turtle_trig_and_nquads():
     g = Graph()
     g.parse(data=serialize(union(ds), "turtle").decode("utf-8"), format="turtle")
     assert isomorphic(g, union(ds))
-    quads = {(s, p, o, str(getattr(c, "identifier", c))) for s, p, o, c in ds.quads((None, None, None, None))
-             if not isinstance(s, BNode) and not isinstance(o, BNode)}
+    quads = {
+        (s, p, o, str(getattr(c, "identifier", c)))
+        for s, p, o, c in ds.quads((None, None, None, None))
+        if not isinstance(s, BNode) and not isinstance(o, BNode)
+    }
     for fmt in ("trig", "nquads"):
         back = Dataset()
         back.parse(data=serialize(ds, fmt).decode("utf-8"), format=fmt)
-        got = {(s, p, o, str(getattr(c, "identifier", c))) for s, p, o, c in back.quads((None, None, None, None))}
+        got = {
+            (s, p, o, str(getattr(c, "identifier", c))) for s, p, o, c in back.quads((None, None, None, None))
+        }
         assert got == quads, fmt

@@ -14,13 +14,24 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
 from kg.records import EVENT_TYPES
-from kg.vocab import DIP, DIP_IRI, NIF, ORG, PROV, SCHEMA, SEM, SHAPES_FILE, ONTOLOGY_FILE
+from kg.vocab import DIP, DIP_IRI, NIF, ONTOLOGY_FILE, ORG, PROV, SCHEMA, SEM, SHAPES_FILE
 
 CAMEO = Namespace("https://w3id.org/partnership-kg/cameo/")
 ONTOLOGY_IRI = URIRef("https://w3id.org/partnership-kg/ontology")
 DIP_TERMS = sorted(name for name in DIP.__annotations__ if not name.startswith("_"))
-ROLES = ("host", "guest", "initiator", "target", "signatory", "donor", "recipient", "inviter", "invitee",
-         "supporter", "participantRole")
+ROLES = (
+    "host",
+    "guest",
+    "initiator",
+    "target",
+    "signatory",
+    "donor",
+    "recipient",
+    "inviter",
+    "invitee",
+    "supporter",
+    "participantRole",
+)
 INDICATORS = ("TradeTurnover", "Investment", "Export", "Import", "Aid", "Loan", "OtherIndicator")
 
 
@@ -75,7 +86,7 @@ def test_every_vocab_term_is_defined_with_labels(onto: Graph, name: str) -> None
 def test_the_ontology_defines_no_dip_term_the_code_does_not_know(onto: Graph) -> None:
     # a term only in the ttl would fail at once in code (DefinedNamespace._fail), so keep the two in step
     defined = {
-        str(s)[len(DIP_IRI):]
+        str(s)[len(DIP_IRI) :]
         for s in onto.subjects(RDF.type, None)
         if isinstance(s, URIRef) and str(s).startswith(DIP_IRI)
     }
@@ -83,16 +94,23 @@ def test_the_ontology_defines_no_dip_term_the_code_does_not_know(onto: Graph) ->
 
 
 CLASS_ALIGNMENT = [
-    (DIP.Actor, SEM.Actor), (DIP.Actor, PROV.Agent),
-    (DIP.Person, DIP.Actor), (DIP.Person, SCHEMA.Person),
-    (DIP.State, DIP.Actor), (DIP.State, SCHEMA.Country),
-    (DIP.Organization, DIP.Actor), (DIP.Organization, ORG.Organization),
+    (DIP.Actor, SEM.Actor),
+    (DIP.Actor, PROV.Agent),
+    (DIP.Person, DIP.Actor),
+    (DIP.Person, SCHEMA.Person),
+    (DIP.State, DIP.Actor),
+    (DIP.State, SCHEMA.Country),
+    (DIP.Organization, DIP.Actor),
+    (DIP.Organization, ORG.Organization),
     (DIP.Initiative, PROV.Entity),
-    (DIP.Place, SEM.Place), (DIP.Place, SCHEMA.Place),
+    (DIP.Place, SEM.Place),
+    (DIP.Place, SCHEMA.Place),
     (DIP.Post, ORG.Post),
-    (DIP.PartnershipEvent, SEM.Event), (DIP.PartnershipEvent, SCHEMA.Event),
+    (DIP.PartnershipEvent, SEM.Event),
+    (DIP.PartnershipEvent, SCHEMA.Event),
     (DIP.StatisticalFact, SCHEMA.Observation),
-    (DIP.NewsArticle, SCHEMA.NewsArticle), (DIP.NewsArticle, NIF.Context),
+    (DIP.NewsArticle, SCHEMA.NewsArticle),
+    (DIP.NewsArticle, NIF.Context),
     (DIP.Mention, NIF.Phrase),
     (DIP.Participation, SEM.Role),
 ]
@@ -106,7 +124,8 @@ def test_class_alignment(onto: Graph, cls: URIRef, parent: URIRef) -> None:
 
 PROPERTY_ALIGNMENT = [
     (DIP.eventType, SEM.eventType),
-    (DIP.hasParticipant, SEM.hasActor), (DIP.hasParticipant, SCHEMA.attendee),
+    (DIP.hasParticipant, SEM.hasActor),
+    (DIP.hasParticipant, SCHEMA.attendee),
     (DIP.roleType, SEM.roleType),
     (DIP.place, SEM.hasPlace),
     (DIP.date, SEM.hasTimeStamp),
@@ -158,8 +177,12 @@ def test_property_kind_and_range(onto: Graph, prop: URIRef, kind: URIRef, range_
 
 @pytest.mark.parametrize(
     ("prop", "kind"),
-    [(DIP.sourceFile, OWL.DatatypeProperty), (DIP.datelinePlace, OWL.DatatypeProperty),
-     (DIP.mentionType, OWL.DatatypeProperty), (DIP.hasParticipation, OWL.ObjectProperty)],
+    [
+        (DIP.sourceFile, OWL.DatatypeProperty),
+        (DIP.datelinePlace, OWL.DatatypeProperty),
+        (DIP.mentionType, OWL.DatatypeProperty),
+        (DIP.hasParticipation, OWL.ObjectProperty),
+    ],
     ids=lambda t: t.n3().rsplit("#", 1)[-1],
 )
 def test_property_kind(onto: Graph, prop: URIRef, kind: URIRef) -> None:
@@ -232,8 +255,11 @@ def test_post_holding_and_participation_terms(onto: Graph) -> None:
 
 @pytest.mark.parametrize(
     ("shape", "scheme"),
-    [("EventTypeSchemeShape", DIP.EventTypeScheme), ("RoleTypeShape", DIP.RoleScheme),
-     ("FactIndicatorShape", DIP.IndicatorScheme)],
+    [
+        ("EventTypeSchemeShape", DIP.EventTypeScheme),
+        ("RoleTypeShape", DIP.RoleScheme),
+        ("FactIndicatorShape", DIP.IndicatorScheme),
+    ],
 )
 def test_shape_value_lists_equal_the_ontology_schemes(
     onto: Graph, shapes: Graph, shape: str, scheme: URIRef
@@ -270,7 +296,9 @@ def test_sparql_targets_select_exactly_what_their_constraint_reports(shapes: Gra
         target_where = where_body(str(shapes.value(target, SH.select)))
         assert target_where.startswith("WHERE { ?this a dip:Mention . ")
         constraint_where = where_body(str(shapes.value(constraint, SH.select)))
-        assert target_where == constraint_where.replace("WHERE { ", "WHERE { ?this a dip:Mention . ", 1), shape
+        assert target_where == constraint_where.replace("WHERE { ", "WHERE { ?this a dip:Mention . ", 1), (
+            shape
+        )
         assert shapes.value(shape, SH.message) == shapes.value(constraint, SH.message), shape
 
 

@@ -50,12 +50,15 @@ T1 = "Олег Сомов встретился с Иваном Кравцовы�
 
 
 def test_partial_names_go_to_the_full_name_in_the_same_article():
-    rec = record("a1", T1,
-                 ("Олег Сомов", "Олег Сомов", "Person"),
-                 ("Иваном Кравцовым", "Иван Кравцов", "Person"),
-                 ("Кравцов", "Кравцов", "Person"),
-                 ("О. Сомов", "О. Сомов", "Person"),
-                 ("Сомову", "Сомов", "Person"))
+    rec = record(
+        "a1",
+        T1,
+        ("Олег Сомов", "Олег Сомов", "Person"),
+        ("Иваном Кравцовым", "Иван Кравцов", "Person"),
+        ("Кравцов", "Кравцов", "Person"),
+        ("О. Сомов", "О. Сомов", "Person"),
+        ("Сомову", "Сомов", "Person"),
+    )
     corpus = resolve([rec])
     somov, kravtsov = link(corpus, "a1", T1, "Олег Сомов"), link(corpus, "a1", T1, "Иваном Кравцовым")
     assert somov != kravtsov
@@ -76,8 +79,12 @@ def test_initial_that_does_not_fit_stays_apart():
 def test_partial_name_goes_to_the_only_full_name_in_the_corpus():
     t1 = "Вчера Зоя Блинова открыла выставку."
     t2 = "Выставку посетила Блинова, а также гости."
-    corpus = resolve([record("a1", t1, ("Зоя Блинова", "Зоя Блинова", "Person")),
-                      record("a2", t2, ("Блинова", "Блинова", "Person"))])
+    corpus = resolve(
+        [
+            record("a1", t1, ("Зоя Блинова", "Зоя Блинова", "Person")),
+            record("a2", t2, ("Блинова", "Блинова", "Person")),
+        ]
+    )
     full = link(corpus, "a1", t1, "Зоя Блинова")
     assert link(corpus, "a2", t2, "Блинова") == full
     assert [e.label for e in corpus.entities if e.type == "Person"] == ["Зоя Блинова"]
@@ -86,9 +93,14 @@ def test_partial_name_goes_to_the_only_full_name_in_the_corpus():
 def test_partial_name_prefers_its_own_article_over_the_corpus():
     t1 = "Пётр Гаврилов прибыл в Лиму."
     t2 = "Семён Гаврилов выступил. Затем Гаврилов ответил на вопросы."
-    corpus = resolve([record("a1", t1, ("Пётр Гаврилов", "Пётр Гаврилов", "Person")),
-                      record("a2", t2, ("Семён Гаврилов", "Семён Гаврилов", "Person"),
-                             ("Гаврилов", "Гаврилов", "Person"))])
+    corpus = resolve(
+        [
+            record("a1", t1, ("Пётр Гаврилов", "Пётр Гаврилов", "Person")),
+            record(
+                "a2", t2, ("Семён Гаврилов", "Семён Гаврилов", "Person"), ("Гаврилов", "Гаврилов", "Person")
+            ),
+        ]
+    )
     assert link(corpus, "a2", t2, "Гаврилов", 1) == link(corpus, "a2", t2, "Семён Гаврилов")
     assert link(corpus, "a2", t2, "Гаврилов", 1) != link(corpus, "a1", t1, "Пётр Гаврилов")
 
@@ -97,9 +109,13 @@ def test_ambiguous_partial_name_stays_on_its_own():
     t1 = "Пётр Гаврилов прибыл в Лиму."
     t2 = "Семён Гаврилов прибыл в Кито."
     t3 = "Гаврилов дал интервью."
-    corpus = resolve([record("a1", t1, ("Пётр Гаврилов", "Пётр Гаврилов", "Person")),
-                      record("a2", t2, ("Семён Гаврилов", "Семён Гаврилов", "Person")),
-                      record("a3", t3, ("Гаврилов", "Гаврилов", "Person"))])
+    corpus = resolve(
+        [
+            record("a1", t1, ("Пётр Гаврилов", "Пётр Гаврилов", "Person")),
+            record("a2", t2, ("Семён Гаврилов", "Семён Гаврилов", "Person")),
+            record("a3", t3, ("Гаврилов", "Гаврилов", "Person")),
+        ]
+    )
     alone = link(corpus, "a3", t3, "Гаврилов")
     assert alone not in {link(corpus, "a1", t1, "Пётр Гаврилов"), link(corpus, "a2", t2, "Семён Гаврилов")}
     assert entity(corpus, alone).label == "Гаврилов"
@@ -111,9 +127,13 @@ def test_ambiguous_partial_name_stays_on_its_own():
 
 def test_inflected_forms_become_hidden_labels_and_the_label_is_nominative():
     t1 = "Делегацию возглавил Зоя Блинова. Встреча с Зоей Блиновой прошла в Лиме."
-    corpus = resolve([record("a1", t1,
-                             ("Зоя Блинова", "Зоя Блинова", "Person"),
-                             ("Зоей Блиновой", "Зоя Блинова", "Person"))])
+    corpus = resolve(
+        [
+            record(
+                "a1", t1, ("Зоя Блинова", "Зоя Блинова", "Person"), ("Зоей Блиновой", "Зоя Блинова", "Person")
+            )
+        ]
+    )
     [person] = [e for e in corpus.entities if e.type == "Person"]
     assert person.label == "Зоя Блинова"
     assert "Зоей Блиновой" in person.hidden_labels
@@ -130,11 +150,14 @@ def test_a_nominative_that_is_only_seen_inflected_is_still_the_label():
 
 def test_aliases_become_alt_labels_and_gazetteer_keys_win():
     text = "КНР и Китай, а также Китайская Народная Республика; в Китае прошли торги."
-    rec = record("a1", text,
-                 ("КНР", "КНР", "State", "state/china"),
-                 ("Китай", "Китай", "State", "state/china"),
-                 ("Китайская Народная Республика", "Китайская Народная Республика", "State", "state/china"),
-                 ("Китае", "Китай", "State", "state/china"))
+    rec = record(
+        "a1",
+        text,
+        ("КНР", "КНР", "State", "state/china"),
+        ("Китай", "Китай", "State", "state/china"),
+        ("Китайская Народная Республика", "Китайская Народная Республика", "State", "state/china"),
+        ("Китае", "Китай", "State", "state/china"),
+    )
     corpus = resolve([rec])
     assert set(corpus.links.values()) == {"state/china"}
     china = entity(corpus, "state/china")
@@ -156,19 +179,31 @@ def test_gazetteer_key_wins_over_the_mention_type_and_surface():
 
 def test_a_listed_name_without_key_finds_its_gazetteer_entry():
     text = "Представители Шанхайской организации сотрудничества прибыли."
-    rec = record("a1", text, ("Шанхайской организации сотрудничества", "Шанхайская организация сотрудничества",
-                              "Organization", None, "ner"))
+    rec = record(
+        "a1",
+        text,
+        (
+            "Шанхайской организации сотрудничества",
+            "Шанхайская организация сотрудничества",
+            "Organization",
+            None,
+            "ner",
+        ),
+    )
     corpus = resolve([rec])
     assert list(corpus.links.values()) == ["organization/sco"]
 
 
 def test_pattern_keys_are_kept_and_mfa_of_two_states_differ():
     text = "МИД Перу и МИД Чили"
-    rec = record("a1", text,
-                 ("МИД", "МИД Перу", "Organization", "organization/mfa-peru", "pattern"),
-                 ("Перу", "Перу", "State", "state/peru"),
-                 ("МИД", "МИД Чили", "Organization", "organization/mfa-chile", "pattern"),
-                 ("Чили", "Чили", "State", "state/chile"))
+    rec = record(
+        "a1",
+        text,
+        ("МИД", "МИД Перу", "Organization", "organization/mfa-peru", "pattern"),
+        ("Перу", "Перу", "State", "state/peru"),
+        ("МИД", "МИД Чили", "Organization", "organization/mfa-chile", "pattern"),
+        ("Чили", "Чили", "State", "state/chile"),
+    )
     corpus = resolve([rec])
     assert link(corpus, "a1", text, "МИД", 0) == "organization/mfa-peru"
     assert link(corpus, "a1", text, "МИД", 1) == "organization/mfa-chile"
@@ -179,9 +214,12 @@ def test_pattern_keys_are_kept_and_mfa_of_two_states_differ():
 def test_unlisted_organisations_with_the_same_nominative_are_one_entity():
     t1 = "Грант выдал Фонд морских исследований."
     t2 = "Отчёт подготовлен Фондом морских исследований."
-    corpus = resolve([record("a1", t1, ("Фонд морских исследований", "Фонд морских исследований", "Organization")),
-                      record("a2", t2, ("Фондом морских исследований", "Фонд морских исследований",
-                                        "Organization"))])
+    corpus = resolve(
+        [
+            record("a1", t1, ("Фонд морских исследований", "Фонд морских исследований", "Organization")),
+            record("a2", t2, ("Фондом морских исследований", "Фонд морских исследований", "Organization")),
+        ]
+    )
     key = link(corpus, "a1", t1, "Фонд морских исследований")
     assert link(corpus, "a2", t2, "Фондом морских исследований") == key
     assert entity(corpus, key).hidden_labels == ("Фондом морских исследований",)
@@ -194,12 +232,23 @@ def _sample_records() -> list[ArticleRecord]:
     t1 = "Зоя Блинова и Пётр Гаврилов обсудили с МИД Перу поставки в КНР."
     t2 = "Гаврилов и Блиновой ответили Китаю; программа «Морской шёлк» обсуждалась."
     return [
-        record("a1", t1, ("Зоя Блинова", "Зоя Блинова", "Person"), ("Пётр Гаврилов", "Пётр Гаврилов", "Person"),
-               ("МИД", "МИД Перу", "Organization", "organization/mfa-peru", "pattern"),
-               ("Перу", "Перу", "State", "state/peru"), ("КНР", "КНР", "State", "state/china")),
-        record("a2", t2, ("Гаврилов", "Гаврилов", "Person"), ("Блиновой", "Блинова", "Person"),
-               ("Китаю", "Китай", "State", "state/china"),
-               ("Морской шёлк", "Морской шёлк", "Initiative", None, "pattern")),
+        record(
+            "a1",
+            t1,
+            ("Зоя Блинова", "Зоя Блинова", "Person"),
+            ("Пётр Гаврилов", "Пётр Гаврилов", "Person"),
+            ("МИД", "МИД Перу", "Organization", "organization/mfa-peru", "pattern"),
+            ("Перу", "Перу", "State", "state/peru"),
+            ("КНР", "КНР", "State", "state/china"),
+        ),
+        record(
+            "a2",
+            t2,
+            ("Гаврилов", "Гаврилов", "Person"),
+            ("Блиновой", "Блинова", "Person"),
+            ("Китаю", "Китай", "State", "state/china"),
+            ("Морской шёлк", "Морской шёлк", "Initiative", None, "pattern"),
+        ),
     ]
 
 
@@ -224,8 +273,14 @@ def test_resolution_does_not_depend_on_hash_seeds():
     outputs = []
     for seed in ("1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", _RESOLVE_IN_CHILD.format(tests=str(ROOT / "tests"))],
-                              env=env, capture_output=True, text=True, cwd=ROOT, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _RESOLVE_IN_CHILD.format(tests=str(ROOT / "tests"))],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["entities"]

@@ -89,21 +89,33 @@ def test_jsonl_offsets_use_normalised_newlines(tmp_path):
 
 def test_jsonl_reads_id_text_and_optional_fields(tmp_path):
     lines = [
-        {"id": "k-1", "text": "Министры Перу и Чили встретились.", "date": "2023-04-18",
-         "source": "ТАСС", "url": "https://example.org/k-1"},
+        {
+            "id": "k-1",
+            "text": "Министры Перу и Чили встретились.",
+            "date": "2023-04-18",
+            "source": "ТАСС",
+            "url": "https://example.org/k-1",
+        },
         {"id": 42, "text": "Без даты и источника."},
     ]
     path = write(tmp_path / "news.jsonl", "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
     articles, problems = read(path)
     assert problems == []
     first, second = articles
-    assert (first.id, first.date, first.agency, first.url) == ("k-1", "2023-04-18", "ТАСС", "https://example.org/k-1")
+    assert (first.id, first.date, first.agency, first.url) == (
+        "k-1",
+        "2023-04-18",
+        "ТАСС",
+        "https://example.org/k-1",
+    )
     assert first.text == lines[0]["text"]
     assert (second.id, second.date, second.agency, second.url) == ("42", None, None, None)
 
 
 def test_jsonl_date_time_is_cut_to_the_date(tmp_path):
-    path = write(tmp_path / "d.jsonl", json.dumps({"id": "t", "text": "Текст.", "date": "2022-11-03T09:15:00"}) + "\n")
+    path = write(
+        tmp_path / "d.jsonl", json.dumps({"id": "t", "text": "Текст.", "date": "2022-11-03T09:15:00"}) + "\n"
+    )
     [article], _ = read(path)
     assert article.date == "2022-11-03"
 
@@ -112,7 +124,9 @@ def test_jsonl_date_time_is_cut_to_the_date(tmp_path):
 
 
 def test_leading_date_line_gives_date_and_title(tmp_path):
-    text = " date 2024-03-05 Перу и Чили договорились о торговле\n\nЛима, 4 марта. Стороны подписали меморандум."
+    text = (
+        " date 2024-03-05 Перу и Чили договорились о торговле\n\nЛима, 4 марта. Стороны подписали меморандум."
+    )
     [article], _ = read(write(tmp_path / "m.txt", text))
     assert article.date == "2024-03-05"
     assert article.title == "Перу и Чили договорились о торговле"
@@ -133,8 +147,18 @@ def test_date_line_does_not_override_a_jsonl_date(tmp_path):
     [
         ("ПЕКИН, 29 октября. /ТАСС/. Стороны обсудили поставки.", "Пекин", "--10-29", "ТАСС"),
         ("Москва, 3 марта /Синьхуа/ -- Стороны обсудили поставки.", "Москва", "--03-03", "Синьхуа"),
-        ("ОСЛО, 7 мая 2021 г. /РИА Новости/. Стороны обсудили поставки.", "Осло", "2021-05-07", "РИА Новости"),
-        ("НУР-СУЛТАН, 12 января. /Казинформ/. Стороны обсудили поставки.", "Нур-Султан", "--01-12", "Казинформ"),
+        (
+            "ОСЛО, 7 мая 2021 г. /РИА Новости/. Стороны обсудили поставки.",
+            "Осло",
+            "2021-05-07",
+            "РИА Новости",
+        ),
+        (
+            "НУР-СУЛТАН, 12 января. /Казинформ/. Стороны обсудили поставки.",
+            "Нур-Султан",
+            "--01-12",
+            "Казинформ",
+        ),
     ],
     ids=readable,
 )
@@ -148,13 +172,22 @@ def test_dateline_after_a_date_line(tmp_path):
     text = "date 2021-05-08 Заголовок\n\nМинск, 7 мая /БелТА/ -- Стороны обсудили поставки."
     [article], _ = read(write(tmp_path / "dd.txt", text))
     assert (article.date, article.dateline_place, article.dateline_date, article.agency) == (
-        "2021-05-08", "Минск", "--05-07", "БелТА")
+        "2021-05-08",
+        "Минск",
+        "--05-07",
+        "БелТА",
+    )
 
 
 def test_text_without_dateline_has_no_dateline_fields(tmp_path):
     text = "Просто текст. Москва, 3 марта, стороны встретились."
     [article], _ = read(write(tmp_path / "n.txt", text))
-    assert (article.dateline_place, article.dateline_date, article.agency, article.date) == (None, None, None, None)
+    assert (article.dateline_place, article.dateline_date, article.agency, article.date) == (
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 # -- bad input: a Problem that names the file (and line) and what is wrong; reading goes on ----------------

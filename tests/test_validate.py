@@ -190,32 +190,68 @@ BROKEN = [
     ("place is a person", put(EVENT, DIP.place, XI), "EventPlaceClassShape", EVENT),
     ("no event type", drop(EVENT, DIP.eventType), "EventTypeCountShape", EVENT),
     ("event type outside the scheme", put(EVENT, DIP.eventType, DIP.host), "EventTypeSchemeShape", EVENT),
-    ("participant not an actor", also(EVENT, DIP.hasParticipant, BEIJING), "EventParticipantActorShape",
-     EVENT),
+    (
+        "participant not an actor",
+        also(EVENT, DIP.hasParticipant, BEIJING),
+        "EventParticipantActorShape",
+        EVENT,
+    ),
     ("date as a string", put(EVENT, DIP.date, Literal("29 октября")), "EventDateDatatypeShape", EVENT),
     ("no article", drop(EVENT, DIP.extractedFrom), "EventArticleCountShape", EVENT),
-    ("confidence above 1", put(EVENT, DIP.confidence, Literal(Decimal("1.5"))), "ConfidenceRangeShape",
-     EVENT),
+    (
+        "confidence above 1",
+        put(EVENT, DIP.confidence, Literal(Decimal("1.5"))),
+        "ConfidenceRangeShape",
+        EVENT,
+    ),
     ("end before begin", end_before_begin, "MentionOrderShape", mention_iri("Си Цзиньпин")),
-    ("anchor differs from the text", put(mention_iri("Си Цзиньпин"), NIF.anchorOf, Literal("Си Цзиньпином")),
-     "MentionAnchorTextShape", mention_iri("Си Цзиньпин")),
-    ("mention beyond the text", mention_past_the_text, "MentionLengthShape",
-     KGR[f"mention/a1/{len(TEXT) - 2}-{len(TEXT) + 5}"]),
-    ("offset as a decimal", put(mention_iri("Си Цзиньпин"), NIF.beginIndex, Literal(Decimal(span("Си Цзиньпин")[0]))),
-     "MentionOffsetTypeShape", mention_iri("Си Цзиньпин")),
-    ("mention without anchor", drop(mention_iri("Си Цзиньпин"), NIF.anchorOf), "MentionAnchorShape",
-     mention_iri("Си Цзиньпин")),
-    ("two @ru prefLabels", also(XI, SKOS.prefLabel, Literal("Си", lang="ru")), "PrefLabelUniqueLangShape",
-     XI),
+    (
+        "anchor differs from the text",
+        put(mention_iri("Си Цзиньпин"), NIF.anchorOf, Literal("Си Цзиньпином")),
+        "MentionAnchorTextShape",
+        mention_iri("Си Цзиньпин"),
+    ),
+    (
+        "mention beyond the text",
+        mention_past_the_text,
+        "MentionLengthShape",
+        KGR[f"mention/a1/{len(TEXT) - 2}-{len(TEXT) + 5}"],
+    ),
+    (
+        "offset as a decimal",
+        put(mention_iri("Си Цзиньпин"), NIF.beginIndex, Literal(Decimal(span("Си Цзиньпин")[0]))),
+        "MentionOffsetTypeShape",
+        mention_iri("Си Цзиньпин"),
+    ),
+    (
+        "mention without anchor",
+        drop(mention_iri("Си Цзиньпин"), NIF.anchorOf),
+        "MentionAnchorShape",
+        mention_iri("Си Цзиньпин"),
+    ),
+    (
+        "two @ru prefLabels",
+        also(XI, SKOS.prefLabel, Literal("Си", lang="ru")),
+        "PrefLabelUniqueLangShape",
+        XI,
+    ),
     ("no @ru prefLabel", drop(KAZAKHSTAN, SKOS.prefLabel), "PrefLabelRuShape", KAZAKHSTAN),
     ("no rdfs:label", drop(BEIJING, RDFS.label), "RdfsLabelShape", BEIJING),
     ("post in two states", also(POST, DIP.postIn, XI), "PostInShape", POST),
     ("holding without post", drop(KGR["holding/a1-1"], DIP.heldPost), "HeldPostShape", KGR["holding/a1-1"]),
     ("fact without unit", drop(KGR["fact/a1-1"], DIP.unit), "FactUnitShape", KGR["fact/a1-1"]),
-    ("fact value as text", put(KGR["fact/a1-1"], DIP.value, Literal("36,5 млрд")), "FactValueShape",
-     KGR["fact/a1-1"]),
-    ("role outside the scheme", put(KGR["event/a1-1/participation/1"], DIP.roleType, DIP.Talks),
-     "RoleTypeShape", KGR["event/a1-1/participation/1"]),
+    (
+        "fact value as text",
+        put(KGR["fact/a1-1"], DIP.value, Literal("36,5 млрд")),
+        "FactValueShape",
+        KGR["fact/a1-1"],
+    ),
+    (
+        "role outside the scheme",
+        put(KGR["event/a1-1/participation/1"], DIP.roleType, DIP.Talks),
+        "RoleTypeShape",
+        KGR["event/a1-1/participation/1"],
+    ),
 ]
 
 
@@ -227,7 +263,7 @@ def test_each_breakage_is_reported_by_its_shape_alone(breakage, shape: str, focu
     assert not report.conforms
     assert shapes_of(report) == {DSH + shape}, format_report(report)
     (violation,) = report.violations
-    assert violation.focus == "kgr:" + str(focus)[len(str(KGR)):]
+    assert violation.focus == "kgr:" + str(focus)[len(str(KGR)) :]
     assert violation.severity == "sh:Violation"
     assert violation.message  # every shape carries a message
     assert "{" not in violation.message  # the SPARQL message templates were filled in
@@ -245,8 +281,8 @@ def test_the_briefs_broken_graph_names_every_fault() -> None:
     assert found == {
         ("dsh:EventParticipantCountShape", "kgr:event/a1-1"),
         ("dsh:EventPlaceCountShape", "kgr:event/a1-1"),
-        ("dsh:MentionOrderShape", "kgr:mention/a1/%d-%d" % span("Си Цзиньпин")),
-        ("dsh:MentionAnchorTextShape", "kgr:mention/a1/%d-%d" % span("провели переговоры")),
+        ("dsh:MentionOrderShape", "kgr:mention/a1/{}-{}".format(*span("Си Цзиньпин"))),
+        ("dsh:MentionAnchorTextShape", "kgr:mention/a1/{}-{}".format(*span("провели переговоры"))),
         ("dsh:PrefLabelUniqueLangShape", "kgr:person/si-tszinpin"),
     }
     anchor = next(v for v in report.violations if v.shape == "dsh:MentionAnchorTextShape")
@@ -316,8 +352,10 @@ def test_cli_reports_violations_and_exits_1(runner: CliRunner, tmp_path: Path) -
 
 def test_cli_corrupt_turtle_names_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "graph.ttl"
-    path.write_text('@prefix dip: <https://w3id.org/partnership-kg/ontology#> .\n\ndip:a dip:b "open .\n',
-                    encoding="utf-8")
+    path.write_text(
+        '@prefix dip: <https://w3id.org/partnership-kg/ontology#> .\n\ndip:a dip:b "open .\n',
+        encoding="utf-8",
+    )
     result = invoke(runner, str(path))
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]

@@ -43,4 +43,3 @@ def validate_cli(
     typer.echo(f"{path}: does not conform")
     typer.echo(format_report(report, limit=limit))
     raise typer.Exit(1)
-

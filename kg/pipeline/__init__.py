@@ -12,7 +12,15 @@ import spacy
 from spacy.language import Language
 
 from kg.pipeline import (  # noqa: F401 - registers factories
-    events, facts, gazetteer, morph, ner, normalize, posts, sentences, syntax,
+    events,
+    facts,
+    gazetteer,
+    morph,
+    ner,
+    normalize,
+    posts,
+    sentences,
+    syntax,
 )
 
 #: Components added after the NER, in order; later issues append to it.
@@ -29,9 +37,14 @@ def _load_model(model: str) -> Language:
     except OSError as exc:
         where = "folder" if Path(model).exists() else "installed package or folder"
         raise ModelError(f"cannot load spaCy model {model!r} as an {where}: {exc}") from exc
-    if "ner" not in nlp.pipe_names and not any(n.endswith("ner") for n in nlp.pipe_names) \
-            and not any(n in nlp.pipe_names for n in ("entity_ruler", "span_ruler")):
-        raise ModelError(f"spaCy model {model!r} has no NER component (pipes: {', '.join(nlp.pipe_names) or 'none'})")
+    if (
+        "ner" not in nlp.pipe_names
+        and not any(n.endswith("ner") for n in nlp.pipe_names)
+        and not any(n in nlp.pipe_names for n in ("entity_ruler", "span_ruler"))
+    ):
+        raise ModelError(
+            f"spaCy model {model!r} has no NER component (pipes: {', '.join(nlp.pipe_names) or 'none'})"
+        )
     return nlp
 
 
@@ -59,11 +72,17 @@ def build_nlp(model: str | None = None) -> Language:
         if not has_sents:
             nlp.add_pipe("kg_sentences", before=first) if first else nlp.add_pipe("kg_sentences")
         if not has_morph:
-            nlp.add_pipe("kg_slovnet_morph", after="kg_sentences" if not has_sents else None,
-                         before=None if not has_sents else first)
+            nlp.add_pipe(
+                "kg_slovnet_morph",
+                after="kg_sentences" if not has_sents else None,
+                before=None if not has_sents else first,
+            )
         if "parser" not in nlp.pipe_names:
-            nlp.add_pipe("kg_slovnet_syntax", after="kg_slovnet_morph" if not has_morph else None,
-                         before=None if not has_morph else nlp.pipe_names[0])
+            nlp.add_pipe(
+                "kg_slovnet_syntax",
+                after="kg_slovnet_morph" if not has_morph else None,
+                before=None if not has_morph else nlp.pipe_names[0],
+            )
     for name in KG_COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,33 +18,71 @@ from spacy.tokens import Doc, Span
 
 from kg import lexicon
 from kg.dates import month_number
-from kg.sources import DATELINE, DATELINE_LINES
 from kg.morphology import morph_analyzer, nominative
+from kg.sources import DATELINE, DATELINE_LINES
 
 if not Span.has_extension("kg_norm"):
     Span.set_extension("kg_norm", default=None)
 
-NER_TYPES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization", "LOC": "Place", "GPE": "Place",
-             "Person": "Person", "Organization": "Organization", "State": "State", "Place": "Place",
-             "Initiative": "Initiative"}
+NER_TYPES = {
+    "PER": "Person",
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "LOC": "Place",
+    "GPE": "Place",
+    "Person": "Person",
+    "Organization": "Organization",
+    "State": "State",
+    "Place": "Place",
+    "Initiative": "Initiative",
+}
 
 # words that name no one in particular
-GENERIC = {"сми", "мид", "цк", "правительство", "министерство", "парламент", "госсовет", "посольство",
-           "администрация", "ведомство", "пресс-служба", "кабмин", "минобороны", "минфин", "минэкономики"}
+GENERIC = {
+    "сми",
+    "мид",
+    "цк",
+    "правительство",
+    "министерство",
+    "парламент",
+    "госсовет",
+    "посольство",
+    "администрация",
+    "ведомство",
+    "пресс-служба",
+    "кабмин",
+    "минобороны",
+    "минфин",
+    "минэкономики",
+}
 _NOT_ACTOR = re.compile(
     r"(?i)^(covid|sars|mers|ковид|коронавирус|вич\b|спид\b|эбол|грипп|пандеми|эпидеми)|https?://|www\.|"
     r"\.(kz|ru|com|org|net|cn|uz|kg|info|io|su|by|ua|tj)\b|@"
 )
 # photo credits and bylines: «© AP Photo/ Tatan Syuflana», «Фото: …» up to the end of the line
-_CREDIT = re.compile(r"(©|\(c\)|\b(Фото|Photo|Foto)\s*[:/—-]|\bAP Photo\b|Getty Images|Shutterstock)[^\n]*", re.I)
+_CREDIT = re.compile(
+    r"(©|\(c\)|\b(Фото|Photo|Foto)\s*[:/—-]|\bAP Photo\b|Getty Images|Shutterstock)[^\n]*", re.IGNORECASE
+)
 
 # the keywords after which a quoted or capitalised name is an initiative
-INITIATIVE_WORDS = {"инициатива", "программа", "госпрограмма", "проект", "формат", "механизм", "стратегия",
-                    "концепция", "план", "доктрина", "платформа", "диалог", "мегапроект"}
+INITIATIVE_WORDS = {
+    "инициатива",
+    "программа",
+    "госпрограмма",
+    "проект",
+    "формат",
+    "механизм",
+    "стратегия",
+    "концепция",
+    "план",
+    "доктрина",
+    "платформа",
+    "диалог",
+    "мегапроект",
+}
 _CAP_INITIATIVE_HEADS = {"программа", "инициатива", "проект", "стратегия", "концепция", "госпрограмма"}
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{2,90}?)[»”“\"]")
-
 
 
 def _proper_word(word: str) -> bool:
@@ -52,8 +90,11 @@ def _proper_word(word: str) -> bool:
     if word.isupper():
         return True
     parses = morph_analyzer().parse(word)
-    return not parses or bool({"Geox", "Name", "Surn", "Orgn", "Abbr", "Trad"} & parses[0].tag.grammemes) \
+    return (
+        not parses
+        or bool({"Geox", "Name", "Surn", "Orgn", "Abbr", "Trad"} & parses[0].tag.grammemes)
         or parses[0].methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
+    )
 
 
 _NEEDS_CAPITAL = {"правительство", "парламент", "посольство", "генконсульство"}
@@ -76,7 +117,7 @@ class Candidate:
         return self.end - self.start
 
 
-@lru_cache(maxsize=None)
+@cache
 def _forms(names: tuple[str, ...]) -> tuple[str, ...]:
     forms: set[str] = set()
     for name in names:
@@ -128,12 +169,17 @@ class Gazetteer:
             # capitalised adjectives before the keyword, hyphenated compounds included («Китайско-казахстанская»)
             while left > tok.sent.start and (
                 doc[left - 1].pos_ == "ADJ"
-                or doc[left - 1].text == "-" and not doc[left - 1].whitespace_
-                or doc[left].text == "-" and not doc[left - 1].whitespace_
+                or doc[left - 1].text == "-"
+                and not doc[left - 1].whitespace_
+                or doc[left].text == "-"
+                and not doc[left - 1].whitespace_
             ):
                 left -= 1
-            while left < tok.i and not (doc[left].text[:1].isupper() and doc[left].is_alpha
-                                         and (left > tok.sent.start or "-" in doc[left : tok.i].text)):
+            while left < tok.i and not (
+                doc[left].text[:1].isupper()
+                and doc[left].is_alpha
+                and (left > tok.sent.start or "-" in doc[left : tok.i].text)
+            ):
                 left += 1
             after = tok.i + 1
             if tok.lemma_ == "инициатива" and after < len(doc) and doc[after].lower_ in ("по", "о"):
@@ -143,11 +189,20 @@ class Gazetteer:
             else:
                 continue
             end = right
-            while end < tok.sent.end and (
-                doc[end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and "Short" not in doc[end].morph.get("Variant")
-                or doc[end].lower_ == "из" and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "NUM")
-                or doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-            ) and end - right < 10:
+            while (
+                end < tok.sent.end
+                and (
+                    doc[end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+                    and "Short" not in doc[end].morph.get("Variant")
+                    or doc[end].lower_ == "из"
+                    and end + 1 < len(doc)
+                    and doc[end + 1].pos_ in ("NOUN", "NUM")
+                    or doc[end].text == "-"
+                    and not doc[end - 1].whitespace_
+                    and not doc[end].whitespace_
+                )
+                and end - right < 10
+            ):
                 end += 1
             while end > right and doc[end - 1].pos_ != "NOUN" and doc[end - 1].pos_ != "PROPN":
                 end -= 1  # a name ends on its noun
@@ -155,7 +210,9 @@ class Gazetteer:
                 continue
             head = "".join(
                 (nominative(t.text, t.pos_, t.morph.to_dict()) if t.pos_ in ("ADJ", "NOUN") else t.text)
-                + t.whitespace_ for t in doc[left : tok.i + 1])
+                + t.whitespace_
+                for t in doc[left : tok.i + 1]
+            )
             label = head[:1].upper() + head[1:] + doc[tok.i + 1 : end].text
             found.append(Candidate(left, end, "Initiative", "pattern", "", label))
         return found
@@ -182,7 +239,7 @@ class Gazetteer:
             head = doc.vocab.strings[match_id]
             if head in _NEEDS_CAPITAL and not doc[start].text[:1].isupper():
                 continue  # «правительство страны» is a description; «Правительство России» a name
-            prefix, label = lexicon.STATE_BOUND[head]
+            prefix = lexicon.STATE_BOUND[head][0]
             sent = doc[start].sent
             after = [s for s in states if s.start >= end and s.start < sent.end and s.start - end <= 8]
             nxt = min(after, key=lambda s: s.start, default=None)
@@ -192,8 +249,17 @@ class Gazetteer:
             norm = lexicon.lookup(key).label
             # «МИД Казахстана» is one mention of the ministry; the state inside it is kept as a nested mention
             whole = nxt.start == end
-            found.append(Candidate(start, nxt.end if whole else end, "Organization", "pattern", key, norm,
-                                   nested=nxt if whole else None))
+            found.append(
+                Candidate(
+                    start,
+                    nxt.end if whole else end,
+                    "Organization",
+                    "pattern",
+                    key,
+                    norm,
+                    nested=nxt if whole else None,
+                )
+            )
         return found
 
     def find(self, doc: Doc) -> list[Candidate]:
@@ -204,10 +270,15 @@ class Gazetteer:
         pattern = self._quoted_initiatives(doc) + self._phrase_initiatives(doc) + bound + self._dateline(doc)
         # «МИД Казахстана» read by the NER as one organisation becomes the ministry and the state
         heads = {c.start for c in bound}
-        ner = [Candidate(e.start, e.end, NER_TYPES.get(e.label_, "Place"), e.id_ or "ner", e.kb_id_ or "")
-               for e in doc.ents if e.label_ in NER_TYPES and e.start not in heads]
+        ner = [
+            Candidate(e.start, e.end, NER_TYPES.get(e.label_, "Place"), e.id_ or "ner", e.kb_id_ or "")
+            for e in doc.ents
+            if e.label_ in NER_TYPES and e.start not in heads
+        ]
         rank = {"gazetteer": 0, "pattern": 1}
-        ordered = sorted(pattern + listed + ner, key=lambda c: (-c.length, rank.get(c.source, 2), c.start, c.key))
+        ordered = sorted(
+            pattern + listed + ner, key=lambda c: (-c.length, rank.get(c.source, 2), c.start, c.key)
+        )
         taken = [False] * len(doc)
         credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
         accepted = []
@@ -255,8 +326,12 @@ class Gazetteer:
             return False
         if cand.source == "gazetteer" and not Gazetteer._shape_ok(text, cand.key):
             return False
-        if cand.source == "gazetteer" and span.start == span.sent.start and cand.length == 1 \
-                and not _proper_word(span[0].text):
+        if (
+            cand.source == "gazetteer"
+            and span.start == span.sent.start
+            and cand.length == 1
+            and not _proper_word(span[0].text)
+        ):
             return False  # «Того и гляди»: a capital letter at a sentence's start proves nothing
         if cand.source == "ner":
             if text.lower() in GENERIC or _NOT_ACTOR.search(text):
@@ -282,8 +357,9 @@ class Gazetteer:
         for cand in found:
             if cand.nested is not None:
                 inner = cand.nested
-                nested.append(Span(doc, inner.start, inner.end, label=inner.type, kb_id=inner.key,
-                                   span_id=inner.source))
+                nested.append(
+                    Span(doc, inner.start, inner.end, label=inner.type, kb_id=inner.key, span_id=inner.source)
+                )
         doc.spans["kg_nested"] = nested
         for cand, span in zip([c.nested for c in found if c.nested is not None], doc.spans["kg_nested"]):
             span._.kg_norm = cand.norm
@@ -305,5 +381,3 @@ class Gazetteer:
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     """Factory of the gazetteer and pattern component."""
     return Gazetteer(nlp, name)
-
-

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from kg.pipeline import models
 from kg.morphology import lemma_of
+from kg.pipeline import models
 
 MAX_TOKENS = 250  # Slovnet tags a sentence at a time; very long "sentences" (tables, lists) are cut
 

@@ -77,5 +77,3 @@ class SlovnetNER:
 def make_ner(nlp: Language, name: str) -> SlovnetNER:
     """Factory of the Slovnet NER component."""
     return SlovnetNER(name)
-
-

@@ -26,7 +26,12 @@ def inflectable(span: Span) -> set[int]:
     while changed:
         changed = False
         for t in span:
-            if t.i not in chosen and head_of(t).i in chosen and t.pos_ in ("ADJ", "DET", "VERB") and t.i in inside:
+            if (
+                t.i not in chosen
+                and head_of(t).i in chosen
+                and t.pos_ in ("ADJ", "DET", "VERB")
+                and t.i in inside
+            ):
                 chosen.add(t.i)
                 changed = True
     # adjectives before the head agree with it even when the parser attached them elsewhere

@@ -12,7 +12,6 @@ from razdel import sentenize
 from spacy.language import Language
 from spacy.tokens import Doc
 
-
 _LETTER_DOT = re.compile(r"^[А-ЯЁA-Z]\.$")
 
 
@@ -32,8 +31,12 @@ class Sentences:
             prev = doc[tok.i - 1]
             nxt = next((t for t in doc[tok.i + 1 :] if not t.is_space), None)
             ends_para = tok.i + 1 == len(doc) or "\n" in tok.whitespace_ + doc[tok.i + 1].text
-            if prev.is_alpha and len(prev.text) > 1 and prev.text[0].isupper() \
-                    and (ends_para or (nxt is not None and nxt.text[:1].isupper())):
+            if (
+                prev.is_alpha
+                and len(prev.text) > 1
+                and prev.text[0].isupper()
+                and (ends_para or (nxt is not None and nxt.text[:1].isupper()))
+            ):
                 found.append(tok.idx + 1)
         return found
 
