@@ -596,3 +596,62 @@ def test_factru_dev_ner_reaches_baseline(nlp) -> None:
     assert exact["micro"].f1 >= 0.868, summary
     for etype, baseline in (("PER", 0.926), ("ORG", 0.730), ("LOC", 0.905)):
         assert exact[etype].f1 >= baseline, summary
+
+
+def _occupation_doc(post_role: str = "Position", alternative: str | None = None, where: bool = True) -> dict:
+    """The Налбандов fact with its post under another role, an alternative post span, or no Where."""
+    doc = factru_doc()
+    fact = doc["facts"][0]
+    post = next(a for a in fact["args"] if a["role"] == "Position")
+    post["role"] = post_role
+    if alternative is not None:
+        s, e = span(alternative)
+        post["alternatives"] = [{"ref": "span10", "start": s, "end": e, "text": alternative}]
+        # the main span is «Министр» alone; only the longer alternative holds «иностранных дел»
+        post.update(start=0, end=7, text=TEXT[0:7])
+    if not where:
+        fact["args"] = [a for a in fact["args"] if a["role"] != "Where"]
+    return doc
+
+
+def _one_position(role: str, role_span: str, of: str | None) -> dict:
+    nal = span("Александр Налбандов")
+    rs = span(role_span)
+    return {
+        "doc1": {
+            "id": "doc1",
+            "entities": [],
+            "positions": [
+                {
+                    "person": {"start": nal[0], "end": nal[1]},
+                    "role": role,
+                    "of": None if of is None else dict(zip(("start", "end"), span(of))),
+                    "evidence": {"start": 0, "end": len(TEXT)},
+                    "role_span": {"start": rs[0], "end": rs[1], "text": role_span},
+                }
+            ],
+        }
+    }
+
+
+@pytest.mark.parametrize(
+    ("gold_kwargs", "role", "role_span", "of", "lenient", "strict"),
+    [
+        # Job is the data set's other name of the post argument
+        ({"post_role": "Job"}, "министр иностранных дел", "Министр иностранных дел", "Грузии", 1, 1),
+        # an alternative post span («иностранных дел» lies only in the longer alternative) counts, and its
+        # words do: «дел» is not in the main span «Министр»
+        ({"alternative": "Министр иностранных дел Грузии"}, "дело", "иностранных дел", "Грузии", 1, 1),
+        # without the alternative, the same prediction names no word or span of the post
+        ({}, "дело", "Налбандов", "Грузии", 0, 0),
+        # a fact without Where: strict needs no «of»
+        ({"where": False}, "министр иностранных дел", "Министр", None, 1, 1),
+        # a fact with Where: strict wants it
+        ({}, "министр иностранных дел", "Министр", None, 1, 0),
+        # a role sharing no word with the post does not match, whatever the span
+        ({"post_role": "Job"}, "посол", "Министр", "Грузии", 0, 0),
+    ],
+)
+def test_occupation_post_argument_forms(gold_kwargs, role, role_span, of, lenient, strict) -> None:
+    f = score_facts({"doc1": _occupation_doc(**gold_kwargs)}, _one_position(role, role_span, of))
+    assert (f.occupation_lenient.tp, f.occupation_strict.tp) == (lenient, strict)

@@ -145,7 +145,9 @@ def test_former_posts_are_named_former(nlp, text, person, role):
 
 def test_only_the_post_next_to_the_name_is_its_own(nlp):
     # «корреспондентом …» is the post of someone else, not of the leader named after
-    doc = nlp("Об этом в беседе с корреспондентом «Новой газеты» лидер движения «Архнадзор» Олег Петров сказал.")
+    doc = nlp(
+        "Об этом в беседе с корреспондентом «Новой газеты» лидер движения «Архнадзор» Олег Петров сказал."
+    )
     roles = {r for p, r, _ in _triples(doc) if p == "Олег Петров"}
     assert "лидер" in roles and "корреспондент" not in roles
 
@@ -169,3 +171,78 @@ def test_role_span_names_the_post_words(nlp):
 def test_no_post_without_a_name_next_to_it(nlp, text):
     doc = nlp(text)
     assert not [p for p in doc._.kg_positions if p.confidence > 0.6]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse hangs the name on a post word the group of post words does not reach
+        (
+            "Министр связи и коммуникаций РФ Игорь Щёголев рассказал о роуминге.",
+            ("Игорь Щёголев", "министр связи и коммуникаций", "РФ"),
+        ),
+        (
+            "Министр по государственным сборам Новой Зеландии Питер Данн подчеркнул важность реформы.",
+            ("Питер Данн", "министр по государственным сборам", "Новой Зеландии"),
+        ),
+        (
+            "Об этом заявил первый замминистра энергетики Белоруссии Эдуард Товпинец.",
+            ("Эдуард Товпинец", "первый заместитель министра энергетики", "Белоруссии"),
+        ),
+        # a hyphenated post whose first half the lemmatiser reads as another word («премьер» → «премьера»)
+        (
+            "По словам премьер-министра Молдавии Влада Филата, запрет является проблемой.",
+            ("Влада Филата", "премьер-министр", "Молдавии"),
+        ),
+        # a plural post word before the singular one names a body, not the person's post
+        (
+            "Заседание кабинета министров глава правительства Израиля Биньямин Нетаньяху провел в Иерусалиме.",
+            ("Биньямин Нетаньяху", "глава правительства", "Израиля"),
+        ),
+    ],
+)
+def test_post_phrase_found_by_the_parse(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Вместо Оливера Кана капитаном стал Михаель Баллак.", ("Михаель Баллак", "капитан")),
+        ("Вчера Иван Петров был назначен министром финансов Грузии.", ("Иван Петров", "министр финансов")),
+        (
+            "Иван Петров, который является депутатом парламента Грузии, выступил.",
+            ("Иван Петров", "депутат"),
+        ),
+        ("Клинсман назвал Йенса Лемана первым вратарём сборной.", ("Йенса Лемана", "первый вратарь")),
+    ],
+)
+def test_post_linked_by_a_verb(nlp, text, expected):
+    assert expected in {(p, r) for p, r, _ in _triples(nlp(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иван Петров стал победителем конкурса.",  # not a post word
+        "Иван Петров говорил с министром финансов Грузии.",  # a verb that gives no post to its subject
+        "Иван Петров встретился с министрами Грузии.",  # plural
+        "Министры Грузии и Иван Петров подписали договор.",  # a plural post before a list
+    ],
+)
+def test_no_post_from_a_verb_or_plural(nlp, text):
+    assert not [p for p in _triples(nlp(text)) if p[0] == "Иван Петров"]
+
+
+def test_state_post_named_alone_takes_the_article_state(nlp):
+    # no state in the sentence or the one before: the state the article names most stands in
+    doc = nlp(
+        "Сенат США и Конгресс США приняли закон. Погода была хорошей. Президент Обама выступил с речью."
+    )
+    assert ("Обама", "президент", "США") in _triples(doc)
+    # with a qualifier of its own the post is a figure of speech: no state is guessed
+    doc = nlp("Латвия и Латвия. Погода была хорошей. Вчера музыкальный король Майкл Джексон выступил.")
+    assert ("Майкл Джексон", "король", None) in _triples(doc)
+    # two states named as often: none stands out
+    doc = nlp("США и Китай. Погода была хорошей. Президент Обама выступил с речью.")
+    assert ("Обама", "президент", None) in _triples(doc)

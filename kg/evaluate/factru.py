@@ -9,8 +9,10 @@ which only the offsets, role and type are read, so a build's extractions.jsonl s
   token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
 - Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
   its ``role_span`` (the words naming the post; its evidence sentence when a prediction has no role_span)
-  overlaps the gold Position span (or an alternative) while its role shares a word with it;
-  *strict* also wants our «of» span to overlap one of Where's mentions when the gold has Where.
+  overlaps the gold post span while its role shares a word with it. The post is the Position argument, or Job
+  (the data set's other name for it); the source's alternatives ("A | B") count as the same post, their spans
+  and their words alike. A fact with no post argument needs only Who. *strict* also wants our «of» span to
+  overlap one of Where's mentions when the gold has Where; a fact without Where needs none.
 - Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by
   a predicted participant's span. Both fact kinds are matched one to one.
 """
@@ -39,6 +41,8 @@ TYPE_MAP = {
 }
 MODES = ("exact", "overlap", "token")
 MEETING_TYPES = frozenset({"Meeting", "Talks"})
+# the roles an Occupation fact names its post with (the data set's README: "Who, Where, Position/Job")
+POST_ROLES = ("Position", "Job")
 
 Span = tuple[int, int]
 
@@ -239,15 +243,12 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
         for f in gdoc.get("facts", ()):
             if f.get("type") != "Occupation":
                 continue
-            positions = _arg(f, "Position")
-            pos_spans = [(a["start"], a["end"]) for a in positions if "start" in a]
-            pos_spans += [
-                (x["start"], x["end"]) for a in positions for x in a.get("alternatives", ()) if "start" in x
-            ]
-            pos_words = (
-                frozenset().union(*(key_words(a.get("text", "")) for a in positions))
-                if positions
-                else frozenset()
+            positions = [a for role in POST_ROLES for a in _arg(f, role)]
+            # an alternative ("посол | посол Японии в России") is the same post: its span and words count too
+            variants = positions + [x for a in positions for x in a.get("alternatives", ())]
+            pos_spans = [(a["start"], a["end"]) for a in variants if "start" in a]
+            pos_words = frozenset().union(
+                *(key_words(a.get("text") or a.get("value") or "") for a in variants)
             )
             occ.append(
                 (
@@ -268,9 +269,7 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
                 return True
             # the words naming the post when the prediction gives them, else (older files) its sentence
             where_said = _span(p.get("role_span")) or _span(p.get("evidence"))
-            return _overlaps(where_said, pos_spans) and bool(
-                key_words(p.get("role") or "") & pos_words
-            )
+            return _overlaps(where_said, pos_spans) and bool(key_words(p.get("role") or "") & pos_words)
 
         def full(g: tuple, p: dict) -> bool:
             return who_and_post(g, p) and (not g[4] or _overlaps(_span(p.get("of")), g[4]))

@@ -24,6 +24,7 @@ from kg.pipeline.cues import (
     post_words,
     sentence_span,
 )
+from kg.pipeline.syntax import dep_of, head_of
 from kg.records import Position, Ref, TextSpan
 
 if not Doc.has_extension("kg_positions"):
@@ -34,14 +35,49 @@ _STOP = {",", ".", "(", ")", ";", ":", "«", "»", '"'}
 _DASHES = ("—", "–", "-")
 # posts whose name goes on with the body they are in: «министр финансов», «член политбюро», «глава администрации»
 _RELATIONAL = {
-    "министр", "член", "глава", "руководитель", "заместитель", "помощник", "советник", "председатель",
-    "директор", "секретарь", "начальник", "представитель", "заведующий", "зав.", "сопредседатель",
-    "первый заместитель", "вице-президент", "вице-премьер", "управляющий", "командующий",
+    "министр",
+    "член",
+    "глава",
+    "руководитель",
+    "заместитель",
+    "помощник",
+    "советник",
+    "председатель",
+    "директор",
+    "секретарь",
+    "начальник",
+    "представитель",
+    "заведующий",
+    "зав.",
+    "сопредседатель",
+    "первый заместитель",
+    "вице-президент",
+    "вице-премьер",
+    "управляющий",
+    "командующий",
+    "замминистра",
+    "замглавы",
+    "полпред",
+    "спецпредставитель",
+    "генсек",
+    "координатор",
+    "основатель",
+    "сотрудник",
 }
 # posts of a state as a whole: when the text names no state, the one the sentence (or the last one) names
 _STATE_POSTS = {
-    "президент", "премьер-министр", "канцлер", "король", "министр", "вице-президент", "вице-премьер",
-    "госсекретарь", "государственный секретарь", "глава государства", "посол", "царь",
+    "президент",
+    "премьер-министр",
+    "канцлер",
+    "король",
+    "министр",
+    "вице-президент",
+    "вице-премьер",
+    "госсекретарь",
+    "государственный секретарь",
+    "глава государства",
+    "посол",
+    "царь",
 }
 _FORMER = ("бывший", "экс")
 
@@ -111,8 +147,21 @@ def _complement(ws: list[Word], head: str) -> list[Word]:
     for i, w in enumerate(ws):
         known = post_words().get(w.lemma, ("body", ""))[0] != "body" or head_lemma(w) is not None
         if head in _RELATIONAL:
-            ok = w.pos in ("NOUN", "ADJ", "PROPN") or known or (
-                w.lemma == "по" and i + 1 < len(ws)  # «министр по делам разведки»
+            ok = (
+                w.pos in ("NOUN", "ADJ", "PROPN")
+                or known
+                or (
+                    w.lemma == "по" and i + 1 < len(ws)  # «министр по делам разведки»
+                )
+                or (
+                    # «министр связи и коммуникаций»: two nouns in one case joined by «и»
+                    w.lemma == "и"
+                    and 0 < i
+                    and i + 1 < len(ws)
+                    and ws[i + 1].pos == "NOUN"
+                    and ws[i - 1].pos == "NOUN"
+                    and case_of(ws[i + 1].last) == case_of(ws[i - 1].last) != ""
+                )
             )
         else:
             ok = known and w.pos != "ADP"
@@ -148,8 +197,10 @@ def role_name(ws: list[Word], of: Span | None, inside: tuple[Span, ...] = ()) ->
         head, was = head_lemma(ws[i])
         former = former or was
         generic = post_words()[head][1]
-        name = generic if generic and head not in ("член", "глава") else (
-            _nominative_word(ws[i]).removeprefix("экс-")
+        name = (
+            generic
+            if generic and head not in ("член", "глава")
+            else (_nominative_word(ws[i]).removeprefix("экс-"))
         )
         first_head = first_head or head
         rest = _complement(ws[i + 1 :], head)
@@ -192,7 +243,16 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
         ws = ws[1:]
     if not ws:
         return None
-    first_head = next((i for i, w in enumerate(ws) if head_lemma(w) is not None), None)
+    # a plural post word names a group the person is not the whole of («кабинета министров глава правительства»,
+    # «официальные представители … Ван И»): the person's post is the next singular one
+    first_head = next(
+        (
+            i
+            for i, w in enumerate(ws)
+            if head_lemma(w) is not None and "Plur" not in w.last.morph.get("Number")
+        ),
+        None,
+    )
     if first_head is None:
         return None
     # the phrase starts at the post word or the adjectives before it: «(на заседании правительства)
@@ -205,9 +265,6 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
     if ws[0].lemma in ("свой", "его"):
         ws = ws[1:]
         first_head -= 1
-    head = ws[first_head]
-    if "Plur" in head.last.morph.get("Number") and head_lemma(head) is not None:
-        return None  # «официальные представители»: a post of several people, not of the name after it
     role_ws: list[Word] = []
     for w in ws:
         if w.last.ent_type_ or doc[w.start].ent_type_:
@@ -252,6 +309,52 @@ def _state_of_adjective(doc: Doc, ws: list[Word]) -> Span | None:
     return None
 
 
+def span_root(span: Span) -> Token:
+    """The token of a span whose syntactic head lies outside it (the first such, else the span's first)."""
+    for tok in span:
+        head = head_of(tok)
+        if head.i == tok.i or not span.start <= head.i < span.end:
+            return tok
+    return span[0]
+
+
+def _word_start(doc: Doc, i: int, low: int) -> int:
+    """The first token of the post phrase whose head word ends at token i: the parts of a hyphenated word
+    before it («премьер-министра»), and the adjectives and «бывший» before that."""
+    while (
+        i - 2 >= low and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    ):
+        i -= 2
+    while i - 1 >= low and (
+        doc[i - 1].pos_ in ("ADJ", "DET")
+        and doc[i - 1].text[:1].islower()
+        and not doc[i - 1].ent_type_
+        or lemma(doc[i - 1]) in _FORMER
+    ):
+        i -= 1
+    return i
+
+
+def syntactic_start(doc: Doc, person: Span, low: int) -> int | None:
+    """Where the post phrase before a name starts when the parse hangs the name on a post word on its left
+    («Министр связи и коммуникаций РФ Игорь Щёголев»: the name is the appos of «Министр»); None else."""
+    tok = span_root(person)
+    for _ in range(3):
+        if dep_of(tok).split(":")[0] not in ("appos", "nmod", "flat"):
+            return None
+        head = head_of(tok)
+        if not low <= head.i < person.start:
+            return None
+        between = doc[head.i : person.start]
+        if any(t.text in (",", ";", ":", "(", ")", ".") or t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        word = words(doc, _word_start(doc, head.i, low), head.i + 1)
+        if word and head_lemma(word[-1]) is not None and "Plur" not in head.morph.get("Number"):
+            return _word_start(doc, head.i, low)
+        tok = head
+    return None
+
+
 def _last_phrase_start(doc: Doc, start: int, end: int) -> int:
     """Where the post phrases that go with a name start: after a name followed by a new post word without a
     comma («с корреспондентом «Голоса Америки» лидер движения Александр Белов»: only «лидер движения»)."""
@@ -274,7 +377,9 @@ def _posts_after(doc: Doc, person: Span, sent: Span) -> list[tuple]:
         return []
     head = after + 1
     while head < min(sent.end, after + 4) and (
-        doc[head].pos_ == "ADJ" and doc[head].text[:1].islower() or lemma(doc[head]) in _FORMER
+        doc[head].pos_ == "ADJ"
+        and doc[head].text[:1].islower()
+        or lemma(doc[head]) in _FORMER
         or doc[head].text == "-"
     ):
         head += 1
@@ -308,7 +413,107 @@ def _posts_after(doc: Doc, person: Span, sent: Span) -> list[tuple]:
     return out
 
 
-def _context_state(doc: Doc, role: str, sent: Span, at: int) -> Span | None:
+# verbs that give their subject the post in the instrumental: «X является депутатом», «капитаном стал X»,
+# «X был назначен министром»; and those that give it their object: «назвал X первым вратарём»
+_LINK_VERBS = {
+    "являться",
+    "стать",
+    "становиться",
+    "работать",
+    "служить",
+    "остаться",
+    "оставаться",
+    "быть",
+    "числиться",
+    "назначить",
+    "назначать",
+    "избрать",
+    "избирать",
+    "переизбрать",
+    "утвердить",
+    "назначен",
+    "избран",
+    "переизбран",
+    "утвержден",
+    "назвать",
+    "называть",
+}
+_OBJECT_VERBS = {
+    "назначить",
+    "назначать",
+    "избрать",
+    "избирать",
+    "переизбрать",
+    "утвердить",
+    "назвать",
+    "называть",
+}
+
+
+def _below(tok: Token, top: Token, steps: int = 6) -> bool:
+    """Whether a token hangs (within a few steps) from another in the parse."""
+    for _ in range(steps):
+        if tok.i == top.i:
+            return True
+        head = head_of(tok)
+        if head.i == tok.i:
+            return False
+        tok = head
+    return tok.i == top.i
+
+
+def _posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[tuple]:
+    """Posts a verb links to a name: «капитаном стал Михаель Баллак», «Иван Петров был назначен министром
+    финансов», «Иван Петров, который является депутатом парламента, …», «назвал Йенса Лемана первым вратарём»."""
+    root = span_root(person)
+    rel = dep_of(root).split(":")[0]
+    verbs = []
+    if rel in ("nsubj", "obj"):
+        verbs.append((head_of(root), rel))
+    for tok in sent:  # «X, который является Y»: the clause hangs on the name, «который» is its subject
+        if dep_of(tok) == "acl:relcl" and person.start <= head_of(tok).i < person.end:
+            if any(
+                lemma(c) == "который" and dep_of(c).startswith("nsubj") and head_of(c).i == tok.i
+                for c in sent
+            ):
+                verbs.append((tok, "nsubj"))
+    out = []
+    for verb, rel in verbs:
+        lem = lemma(verb)
+        if lem not in _LINK_VERBS or rel == "obj" and lem not in _OBJECT_VERBS or verb.i == root.i:
+            continue
+        for comp in sent:
+            if (
+                head_of(comp).i != verb.i
+                or comp.i == verb.i
+                or dep_of(comp).split(":")[0] not in ("xcomp", "obl", "obj")
+            ):
+                continue
+            if (
+                case_of(comp) != "Ins"
+                or "Plur" in comp.morph.get("Number")
+                or person.start <= comp.i < person.end
+            ):
+                continue
+            start = _word_start(doc, comp.i, sent.start)
+            if not words(doc, start, comp.i + 1) or head_lemma(words(doc, start, comp.i + 1)[-1]) is None:
+                continue
+            end = comp.i + 1
+            while (
+                end < sent.end
+                and doc[end].text not in (",", ";", ".", ":", "(", ")")
+                and _below(doc[end], comp)
+            ):
+                if doc[end].ent_type_ == "Person":
+                    break
+                end += 1
+            got = _segment_role(doc, start, end)
+            if got:
+                out.append(got)
+    return out
+
+
+def _context_state(doc: Doc, role: str, sent: Span, at: int, whole: bool = True) -> Span | None:
     """The state a state's post named alone is in: the nearest state named before it in its sentence or the
     one before («в ходе визита в Украину договорился с президентом Виктором Януковичем»)."""
     base = role.removeprefix("бывший ").split(" — ")[0]
@@ -316,7 +521,23 @@ def _context_state(doc: Doc, role: str, sent: Span, at: int) -> Span | None:
         return None
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     states = [e for e in doc.ents if e.label_ == "State" and start <= e.start and e.end <= at]
-    return states[-1] if states else None
+    if states:
+        return states[-1]
+    # a post with a qualifier of its own («музыкальный король») is a figure of speech, not the article's state's
+    return article_state(doc, at) if whole else None
+
+
+def article_state(doc: Doc, near: int) -> Span | None:
+    """The state an article is about: the one it names most often (at least twice, more than any other),
+    as its mention nearest a token; None when no state stands out («Президент Обама» in a text on the US)."""
+    counts: dict[str, int] = {}
+    for e in doc.ents:
+        if e.label_ == "State":
+            counts[ent_key(e)] = counts.get(ent_key(e), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return nearest_mention(doc, ranked[0][0], near)
 
 
 class Posts:
@@ -339,8 +560,14 @@ class Posts:
                 for n, person in enumerate(persons):
                     # posts before the name, split at commas: «членом политбюро ЦК КПК, министром … Китая Ван И»;
                     # a later name of a list («X — директор Y, Z — …») takes only the words after the last comma
+                    low = sent.start if n == 0 else persons[n - 1].end
                     bounds, seg_start = [], group.start if n == 0 else persons[n - 1].end
                     seg_start = _last_phrase_start(doc, seg_start, person.start)
+                    # the parse finds post phrases whose words the group does not take in («министр по
+                    # государственным сборам Новой Зеландии …», «первый замминистра энергетики …»)
+                    syn = syntactic_start(doc, person, low)
+                    if syn is not None and syn < seg_start:
+                        seg_start = syn
                     for i in range(seg_start, person.start):
                         if doc[i].text == "," and i > seg_start:
                             bounds.append((seg_start, i))
@@ -351,6 +578,8 @@ class Posts:
                         if got:
                             found.append((person, got[0], got[1], sent, (got[4], got[5])))
                     for got in _posts_after(doc, person, sent):
+                        found.append((person, got[0], got[1], sent, (got[4], got[5])))
+                    for got in _posts_by_verb(doc, person, sent):
                         found.append((person, got[0], got[1], sent, (got[4], got[5])))
         return found
 
@@ -436,7 +665,9 @@ class Posts:
             if of is None:
                 if (person_key(doc, person), role) in placed:
                     continue
-                of = _context_state(doc, role, sent, toks[0])
+                said = doc[toks[0] : toks[1]]
+                whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
+                of = _context_state(doc, role, sent, toks[0], whole)
                 conf = 0.6 if of is not None else conf
             filled.append((person, role, of, sent, conf, toks))
         out: list[Position] = []
