@@ -648,8 +648,10 @@ def _one_position(role: str, role_span: str, of: str | None) -> dict:
         ({"where": False}, "министр иностранных дел", "Министр", None, 1, 1),
         # a fact with Where: strict wants it
         ({}, "министр иностранных дел", "Министр", None, 1, 0),
-        # a role sharing no word with the post does not match, whatever the span
-        ({"post_role": "Job"}, "посол", "Министр", "Грузии", 0, 0),
+        # the words as written in the role span count too («главой МИД» read as «министр иностранных дел»)
+        ({"post_role": "Job"}, "посол", "Министр", "Грузии", 1, 1),
+        # a role sharing no word with the post, said in words outside it, does not match
+        ({"post_role": "Job"}, "посол", "Налбандов", "Грузии", 0, 0),
     ],
 )
 def test_occupation_post_argument_forms(gold_kwargs, role, role_span, of, lenient, strict) -> None:

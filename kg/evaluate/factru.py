@@ -9,7 +9,8 @@ which only the offsets, role and type are read, so a build's extractions.jsonl s
   token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
 - Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
   its ``role_span`` (the words naming the post; its evidence sentence when a prediction has no role_span)
-  overlaps the gold post span while its role shares a word with it. The post is the Position argument, or Job
+  overlaps the gold post span while its role, or the words of its role_span as written («главой МИД» for the
+  role «министр иностранных дел»), shares a word with it. The post is the Position argument, or Job
   (the data set's other name for it); the source's alternatives ("A | B") count as the same post, their spans
   and their words alike. A fact with no post argument needs only Who. *strict* also wants our «of» span to
   overlap one of Where's mentions when the gold has Where; a fact without Where needs none.
@@ -269,7 +270,9 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
                 return True
             # the words naming the post when the prediction gives them, else (older files) its sentence
             where_said = _span(p.get("role_span")) or _span(p.get("evidence"))
-            return _overlaps(where_said, pos_spans) and bool(key_words(p.get("role") or "") & pos_words)
+            said = (p.get("role_span") or {}).get("text") or ""
+            words = key_words(p.get("role") or "") | key_words(said)
+            return _overlaps(where_said, pos_spans) and bool(words & pos_words)
 
         def full(g: tuple, p: dict) -> bool:
             return who_and_post(g, p) and (not g[4] or _overlaps(_span(p.get("of")), g[4]))
