@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import MONTH_RE, format_date, month_number
-from kg.morphology import nominative
+from kg.morphology import morph_analyzer, nominative
 from kg.pipeline.cues import (
     Cue,
     Group,
@@ -109,13 +109,72 @@ MODALS = {
     "необходимо",
     "важно",
     "рассчитывать",
+    # the happening is only asked for, promised or tried: «пригласил посетить», «пытались вести переговоры»
+    "пригласить",
+    "приглашать",
+    "пытаться",
+    "попытаться",
+    "обещать",
+    "пообещать",
+    "предстоять",
+    "ожидаться",
+    "планироваться",
+    "намечаться",
 }
+# nouns that make the happening they govern a plan, not a fact: «подготовка визита», «готовность к переговорам»
+INTENT_NOUNS = {
+    "подготовка",
+    "план",
+    "планы",
+    "намерение",
+    "готовность",
+    "перспектива",
+    "возможность",
+    "приглашение",
+    "предложение",
+    "идея",
+    "ожидание",
+    "программа",
+    "график",
+    "сроки",
+    "срок",
+    "дата",
+}
+# words that put a happening in the future: «предстоящий визит», «в следующем году»
+FUTURE_WORDS = {
+    "предстоящий",
+    "следующий",
+    "будущий",
+    "грядущий",
+    "ближайший",
+    "запланированный",
+    "планируемый",
+}
+# verbs whose participle or finite form says a happening is only planned: «визит запланирован на май»
+PLAN_VERBS = {"запланировать", "планировать", "наметить", "намечать", "готовиться", "подготовить", "готовить"}
+# gatherings inside which a bilateral meeting is held («на полях саммита ШОС»)
+GATHERINGS = {
+    "саммит",
+    "форум",
+    "совещание",
+    "заседание",
+    "конференция",
+    "сессия",
+    "съезд",
+    "ассамблея",
+}
+# the frames that put an event inside a gathering
+INSIDE = {"полях", "рамках", "ходе", "время"}
+_FUT_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
 CANCEL = {"отменить", "отложить", "сорвать", "перенести", "отказаться"}
 SPEECH = {"заявить", "подчеркнуть", "отметить", "сказать", "сообщить", "выразить", "указать", "добавить"}
 STANCE = {"поддерживать", "поддержать", "поддержка", "приветствовать", "осудить", "осуждать", "осуждение"}
 COLLECTIVE = {"сторона", "страна", "государство", "лидер", "глава", "министр", "руководитель", "партнер"}
 PRONOUNS = {"он", "она"}
 _ACTOR_PREPS = {"с", "со", "между"}
+RECEIVE = {"принять", "принимать"}
+# the people aid is for: «пострадавшим в Казахстане», «жителям Уханя»
+BENEFICIARIES = {"пострадавший", "житель", "население", "нуждающийся", "беженец", "пострадать"}
 
 _WEEKDAY = re.compile(
     r"\bв?о?\s*(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.IGNORECASE
@@ -163,6 +222,7 @@ class _Draft:
     date: str | None = None
     partial_date: str | None = None
     date_text: str | None = None
+    sub_of: _Draft | None = None  # the gathering this event was held in
 
 
 def find_date(
@@ -209,27 +269,48 @@ def find_date(
     return full, partial, words, start
 
 
-def level_phrase(tokens: list[Token]) -> str | None:
-    """The partnership level a run of words names, in the nominative, up to its first noun.
+def _agree(adj: str, head: object) -> str:
+    """An adjective put in the nominative in the gender and number of its (nominative) head noun."""
+    parses = [p for p in morph_analyzer().parse(adj) if p.tag.POS in ("ADJF", "PRTF")]
+    if not parses or head is None:
+        return adj
+    want = {"nomn", "plur"} if head.tag.number == "plur" else {"nomn", head.tag.gender or "masc", "sing"}
+    form = parses[0].inflect(want)
+    return form.word if form is not None else adj
 
-    The words after «до» or «уровень» («до долговременного всестороннего стратегического партнерства»).
+
+def level_phrase(tokens: list[Token]) -> str | None:
+    """The partnership level a run of words names, in the nominative as a whole, up to its first noun.
+
+    The words after «до» or «уровень» («до долговременного всестороннего стратегического партнерства»):
+    the head noun goes to the nominative and every adjective before it agrees with it, read by pymorphy3 even
+    when the tagger gave an adjective no case («всепогодного партнерства» → «всепогодное партнерство»).
     """
-    words = []
+    run = []
     for tok in tokens:
         if tok.pos_ in ("ADJ", "CCONJ", "NOUN", "PROPN") or tok.text == ",":
-            if tok.pos_ in ("ADJ", "NOUN", "PROPN"):
-                words.append(
-                    nominative(
-                        tok.text, "NOUN" if tok.pos_ == "PROPN" else tok.pos_, tok.morph.to_dict()
-                    ).lower()
-                )
-            else:
-                words.append(tok.lower_)
+            run.append(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 break
         else:
             break
-    if not words or words[-1] in ("уровень", "отношение", "отношения") or len(words) < 2:
+    if not run or run[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = run[-1]
+    head_word = nominative(noun.text, "NOUN", noun.morph.to_dict()).lower()
+    head = next(
+        (p for p in morph_analyzer().parse(head_word) if p.tag.POS == "NOUN" and p.tag.case == "nomn"), None
+    )
+    words = []
+    for tok in run[:-1]:
+        if tok.pos_ == "ADJ":
+            words.append(_agree(tok.lower_, head).lower())
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            words.append(nominative(tok.text, "NOUN", tok.morph.to_dict()).lower())
+        else:
+            words.append(tok.lower_)
+    words.append(head_word)
+    if words[-1] in ("уровень", "отношение", "отношения") or len(words) < 2:
         return None
     return " ".join(words).replace(" ,", ",").replace("ё", "е")
 
@@ -239,6 +320,8 @@ class Events:
 
     def __init__(self, name: str = "kg_events") -> None:
         self.name = name
+        # (sentence start, participants) of the last talks or meeting read, for «стороны» after it
+        self._sides: tuple[int, list[Span]] | None = None
 
     # -- cues --------------------------------------------------------------------------------------------------
     @staticmethod
@@ -249,9 +332,53 @@ class Events:
             return False
         if not cue.needs or cue.needs == ("*",):
             return True
+        if cue.needs[0].startswith("@"):
+            return Events._frame_ok(cue.needs[0], tok)
         sent = tok.sent
         window = sent.doc[max(sent.start, tok.i - 7) : min(sent.end, tok.i + 8)]
         return any(lemma(t) in cue.needs for t in window if t.i != tok.i)
+
+    @staticmethod
+    def _frame_ok(need: str, tok: Token) -> bool:
+        """A cue that counts only with an actor in a given slot of its own clause.
+
+        «@guest»: a person or delegation as the direct object («принял министра Ван И», not «принял участие»);
+        «@with»: a partner after «с» («договорился с Януковичем»).
+        """
+        groups = actor_groups(tok.sent)
+        if need == "@guest":
+            return bool(Events._received(tok, groups))
+        own = [g for g in groups if group_governor(g).i == tok.i]
+        if need == "@with":
+            return any(
+                g.prep in ("с", "со") and g.actor.label_ in ("Person", "State", "Organization") for g in own
+            )
+        return False
+
+    @staticmethod
+    def _received(verb: Token, groups: list[Group]) -> list[Span]:
+        """Who a «принять» verb receives: a person or a delegation as its direct object in the same clause.
+
+        Read from the case of the name itself (the words before it may be a genitive «своего коллегу»), and
+        with no other verb or preposition between, since the parser often hangs the object on a noun before it.
+        """
+        doc = verb.doc
+        out = []
+        for g in groups:
+            if g.start <= verb.i or g.prep or g.start - verb.i > 10:
+                continue
+            actor = g.actor
+            if actor.label_ == "Person":
+                ok = case_of(actor[0]) == "Acc"
+            else:
+                ok = lemma(doc[g.start]) == "делегация" and case_of(doc[g.start]) == "Acc"
+            between = doc[verb.i + 1 : g.start]
+            if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in between):
+                break
+            if ok:
+                out.append(actor)
+                break
+        return out
 
     @staticmethod
     def _thanked_for(tok: Token) -> Token | None:
@@ -271,13 +398,51 @@ class Events:
         return "Part" in tok.morph.get("VerbForm") and "Short" not in tok.morph.get("Variant")
 
     @staticmethod
-    def _blocked(tok: Token, pred: Token) -> bool:
-        """Whether the happening is negated, cancelled or only intended."""
+    def _future(verb: Token) -> bool:
+        """Whether a verb speaks of what is yet to come: «проведут», «будет вести», «провели бы»."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
+            return True
+        # the auxiliary of the compound future and the particle of the conditional («будут вести», «провели бы»)
+        return any(
+            head_of(t).i == verb.i and (t.lower_ in _FUT_AUX or t.lower_ == "бы")
+            for t in verb.sent
+            if t.i != verb.i
+        )
+
+    @staticmethod
+    def _future_time(anchors: set[int], doc: Doc) -> bool:
+        """Whether a future time word («в следующем году», «предстоящий») depends on one of the anchors."""
+        sent = doc[min(anchors)].sent
+        for t in sent:
+            if lemma(t) not in FUTURE_WORDS:
+                continue
+            cur = t
+            for _ in range(3):
+                head = head_of(cur)
+                if head.i in anchors:
+                    return True
+                if head.i == cur.i or head.pos_ in ("VERB", "AUX"):
+                    break
+                cur = head
+        return False
+
+    def _blocked(self, tok: Token, pred: Token) -> bool:
+        """Whether the happening is negated, cancelled, only planned, intended or yet to come.
+
+        Read from the words that govern the cue: «не» before it or its verb, a cancelling verb, a modal or
+        inviting verb above an infinitive («должны запустить», «пригласил посетить»), a future or conditional
+        verb («проведут», «будут вести»), a planning noun above the cue («подготовку визита»), or a future time
+        word that depends on it («в следующем году», «предстоящий визит»).
+        """
         doc = tok.doc
         for t in {tok, pred}:
             if t.i > 0 and doc[t.i - 1].lower_ == "не" and (t is tok or lemma(t) in LIGHT_VERBS):
                 return True
         if lemma(pred) in CANCEL or lemma(head_of(pred)) in CANCEL:
+            return True
+        if lemma(pred) in PLAN_VERBS:
             return True
         cur = pred
         for _ in range(3):
@@ -286,10 +451,25 @@ class Events:
             head = head_of(cur)
             if head.i == cur.i:
                 break
-            if lemma(head) in MODALS or head.lower_ in MODALS:
+            if lemma(head) in MODALS or head.lower_ in MODALS or lemma(head) in PLAN_VERBS:
                 return True
             cur = head
-        return False
+        # the tense of the finite verb the clause hangs on (an infinitive's governor when there is one)
+        if self._future(cur if "Inf" in pred.morph.get("VerbForm") else pred):
+            return True
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # «подготовку визита», «о готовности к переговорам», «планы провести переговоры»
+            cur = tok
+            for _ in range(2):
+                head = head_of(cur)
+                if head.i == cur.i or head.pos_ in ("VERB", "AUX"):
+                    break
+                if lemma(head) in INTENT_NOUNS:
+                    return True
+                cur = head
+            if lemma(head_of(pred)) in INTENT_NOUNS and head_of(pred).i != pred.i and pred.i != tok.i:
+                return True
+        return self._future_time({tok.i, pred.i}, doc)
 
     @staticmethod
     def _primary(tok: Token, pred: Token) -> bool:
@@ -305,7 +485,11 @@ class Events:
     def _clause_groups(self, tok: Token, pred: Token, groups: list[Group]) -> list[Group]:
         own = [g for g in groups if group_governor(g).i == pred.i]
         # a verb joined to another («встретился … и провел переговоры») shares its subject
-        if not any(g.case == "Nom" and not g.prep for g in own) and clause_dep(pred) == "conj":
+        if (
+            not any(g.case == "Nom" and not g.prep for g in own)
+            and clause_dep(pred) == "conj"
+            and self._subject_word(pred) is None  # «…, а затем министры подписали»: a subject of its own
+        ):
             first = head_of(pred)
             own += [g for g in groups if group_governor(g).i == first.i and g.case == "Nom" and not g.prep]
         return sorted(set(own), key=lambda g: g.start)
@@ -321,9 +505,35 @@ class Events:
     ) -> tuple[list[Span], bool]:
         """Actors a subject word without a name stands for: «который», «он», «министр», «стороны» …"""
         lem = lemma(word)
+        if (
+            lem in ("сторона", "лидер", "глава", "министр", "руководитель")
+            and "Plur" in word.morph.get("Number")
+            and self._sides is not None
+            and (lem == "сторона" or all(e.label_ == "Person" for e in self._sides[1]))
+        ):
+            # «Стороны подписали …» right after the talks it refers to: the sides of those talks
+            sent_start, sides = self._sides
+            prev_start = doc[word.sent.start - 1].sent.start if word.sent.start > 0 else word.sent.start
+            if sent_start in (word.sent.start, prev_start):
+                return list(sides), False
         if lem == "который":
             before = [g for g in groups if g.end <= word.i]
-            return ([before[-1].actor], False) if before and word.i - before[-1].end <= 2 else ([], False)
+            if not before or word.i - before[-1].end > 2:
+                return [], False
+            # «Миллер и министр … Озерец, которые встречаются»: a plural «которые» takes the actors joined by «и»
+            out = [before[-1]]
+            if "Plur" in word.morph.get("Number"):
+                for g in reversed(before[:-1]):
+                    gap = doc[g.end : out[-1].start]
+                    # «и» or a comma, then only the post words of the next name («и министр энергетики»)
+                    if (
+                        not gap
+                        or gap[0].lower_ not in ("и", ",")
+                        or any(t.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and t.lower_ != "," for t in gap[1:])
+                    ):
+                        break
+                    out.append(g)
+            return [g.actor for g in sorted(out, key=lambda g: g.start)], False
         if lem in ("я", "мы") and lem == word.lower_:
             # the speaker of a quotation: the named subject of a speech verb before it (this or the last sentence)
             start = max(0, word.sent.start - 1)
@@ -451,9 +661,21 @@ class Events:
                     g for g in groups if group_governor(g).i == prev[-1].i and not g.prep and g.case == "Nom"
                 ]
                 sw = None if subj else self._subject_word(prev[-1])
+        if (
+            sw is not None
+            and not sw.ent_type_
+            and sw.i < pred.i
+            and subj
+            and all(g.start > pred.i or self._top_dep(g) != "nsubj" for g in subj)
+        ):
+            subj = []  # «Лидеры двух стран подписали соглашение о дороге Китай — …»: the name after is no subject
         resolved, implied = ([], False)
         if not subj and sw is not None and not sw.ent_type_:
             resolved, implied = self._resolve_word(doc, sw, positions, groups)
+            if not resolved:
+                # «Самолет МЧС России доставил …»: the actor the subject noun belongs to
+                owner = [g for g in groups if not g.prep and g.case == "Gen" and 0 < g.start - sw.i <= 2]
+                resolved = [owner[0].actor] if owner and owner[0].actor.label_ != "Place" else []
         m.implied = implied
         # the subject nearest before the verb (a dateline's agency or an earlier clause's name stands further off)
         subj.sort(key=lambda g: (g.start > pred.i, -g.start if g.start < pred.i else g.start))
@@ -468,10 +690,23 @@ class Events:
         m.place = at_ents[0] if at_ents else None
         t = m.type
         parts: list[tuple[Span, str | None]] = []
-        if t in ("Talks", "Meeting"):
+        if t in ("Talks", "Meeting") and tok.pos_ in ("VERB", "AUX") and lemma(tok) in RECEIVE:
+            # «Обама принимает … коллегу Саркози»: the subject hosts, the object is the guest
+            guests = self._received(tok, groups)
+            parts = [(e, "host") for e in subj_ents] + [(e, "guest") for e in guests]
+        elif t in ("Talks", "Meeting"):
             parts = [(e, None) for e in subj_ents + [g.actor for g in partners + between + gen]]
         elif t == "StateVisit":
-            guests = subj_ents or [g.actor for g in gen[:1]]
+            # a visit noun names its visitor in the genitive («визит Токаева»); the clause's subject is the
+            # visitor only when a verb says the visit was made («совершил визит», «прибыл с визитом») or the
+            # visit frames what the subject did there («в ходе визита в Украину договорился …»)
+            framed = any(t.lower_ in INSIDE for t in doc[max(m.sent.start, tok.i - 3) : tok.i])
+            if tok.pos_ in ("VERB", "AUX") or gen:
+                guests = [g.actor for g in gen[:1]] or subj_ents
+            elif framed or lemma(pred) in LIGHT_VERBS:
+                guests = subj_ents
+            else:
+                guests = []
             hosts = [g.actor for g in to[:1]] or [
                 g.actor for g in accus[:1] if lemma(tok) in ("посетить", "посещать")
             ]
@@ -501,7 +736,27 @@ class Events:
                 recipients = [g.actor for g in groups if g.case == "Nom" and not g.prep][:1]
             else:
                 donors = subj_ents
-                recipients = [g.actor for g in dative if g.actor.label_ != "Place"]
+                # the receiving side: a dative («Киргизии»), «в Казахстан», «для Казахстана», «пострадавшим в X»
+                given_to = [
+                    g
+                    for g in groups
+                    if g.start > min(tok.i, pred.i) - 2
+                    and (
+                        g.prep in ("в", "во")
+                        and g.case == "Acc"
+                        and group_governor(g).i == pred.i
+                        or g.prep == "для"
+                        or g.prep in ("в", "во")
+                        and g.start >= 2
+                        and lemma(doc[g.start - 2]) in BENEFICIARIES
+                    )
+                ]
+                recipients = [
+                    g.actor
+                    for g in dative + given_to
+                    if g.actor.label_ in ("State", "Organization", "Person")
+                ]
+                recipients.sort(key=lambda e: e.start)
             places = [
                 g.actor
                 for g in groups
@@ -514,6 +769,9 @@ class Events:
             parts = [(e, "donor") for e in donors[:1]] + [
                 (e, "recipient") for e in recipients[:1] if not donors or ent_key(e) != ent_key(donors[0])
             ]
+        elif t == "Invitation" and tok.pos_ in ("NOUN", "PROPN") and lemma(pred) in ("принять", "получить"):
+            # «Токаев принял приглашение (Мирзиёева)»: the subject is the one invited
+            parts = [(e, "invitee") for e in subj_ents[:1]] + [(g.actor, "inviter") for g in gen[:1]]
         elif t == "Invitation":
             invitees = [g.actor for g in accus[:1]] or [g.actor for g in dative[:1]]
             parts = [(e, "inviter") for e in subj_ents[:1]] + [(e, "invitee") for e in invitees]
@@ -523,7 +781,12 @@ class Events:
                 if e.label_ in ("Initiative", "Organization")
                 and tok.i < e.start < m.sent.end
                 and e.start - tok.i <= 14
-                and doc[e.start - 1].lower_ in ("в", "во", "на", "к")
+                and (
+                    doc[e.start - 1].lower_ in ("в", "во", "на", "к")
+                    # «принять участие в саммите ШОС»: the body whose gathering it is
+                    or lemma(doc[e.start - 1]) in GATHERINGS
+                    and doc[e.start - 2].lower_ in ("в", "во", "на", "к")
+                )
             ]
         elif t == "PartnershipUpgrade":
             states = [g.actor for g in clause if g.actor.label_ == "State"]
@@ -609,9 +872,12 @@ class Events:
             if sent_dl.end_char <= date_dl[1] + 40 and sent_dl.end < len(doc):
                 lead.add(doc[sent_dl.end].sent.start)
         out = []
+        self._sides = None
         for sent in doc.sents:
             groups = actor_groups(sent)
             for tok in sent:
+                if self._gathering_frame(tok) is not None:
+                    continue  # «на полях саммита»: the gathering is added around the event (see _gatherings)
                 for cue in cues.get(lemma(tok), ()):
                     if not self._cue_ok(cue, tok) or self._attributive(tok):
                         continue
@@ -623,6 +889,12 @@ class Events:
                         continue
                     m = _Mention(cue.type, tok, sent, cue.confidence, self._primary(tok, pred))
                     self._participants(m, pred, groups, positions)
+                    if (
+                        not m.implied
+                        and len(m.parts) >= 2
+                        and m.type not in ("PartnershipUpgrade", "Statement")
+                    ):
+                        self._sides = (sent.start, [e for e, _ in m.parts])
                     if cue.type == "InitiativeSupport":
                         for ent in m.concerns:
                             out.append(replace(m, concerns=[ent]))
@@ -734,12 +1006,94 @@ class Events:
             conf = min(conf, 0.65)
         return round(max(0.05, min(conf, 0.95)), 2)
 
+    @staticmethod
+    def _gathering_frame(tok: Token) -> Token | None:
+        """The frame word when a gathering noun only frames another event («на полях саммита», «в рамках форума»)."""
+        if lemma(tok) not in GATHERINGS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        doc = tok.doc
+        before = doc[max(tok.sent.start, tok.i - 4) : tok.i]
+        return next((t for t in reversed(list(before)) if t.lower_ in INSIDE), None)
+
+    def _gatherings(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+        """The summits, forums and sessions inside which the drafts were held, as Meeting drafts of their own.
+
+        «На полях саммита ШОС в Астане Токаев встретился с Путиным»: a Meeting for the summit (the body it is
+        of as a participant, an initiative it is of as its object, the place after it) that the bilateral
+        meeting's people attended, and the bilateral meeting as its sub-event.
+        """
+        added: list[_Draft] = []
+        for d in list(drafts):
+            if d.main.type == "Statement":
+                continue
+            sent = d.main.sent
+            noun = next(
+                (t for t in sent if t.i < d.main.trigger.i and self._gathering_frame(t) is not None), None
+            )
+            if noun is None:
+                continue
+            # the body or format the gathering is of: the names right after it («саммита ШОС», «форума «…»»)
+            of = [
+                e
+                for e in sent.ents
+                if 0 < e.start - noun.i <= 2 and e.label_ in ("Organization", "Initiative")
+            ]
+            keys = {ent_key(e) for e in of}
+            target = next(
+                (
+                    g
+                    for g in drafts + added
+                    if g is not d
+                    and lemma(g.main.trigger) == lemma(noun)
+                    and {ent_key(c) for c in g.concerns} | {ent_key(e) for e, _ in g.parts} >= keys
+                ),
+                None,
+            )
+            if target is None:
+                m = _Mention("Meeting", noun, sent, 0.7, True)
+                parts = [(e, None) for e in of if e.label_ == "Organization"] + [
+                    (e, None) for e, _ in d.parts
+                ]
+                m.parts = self._dedup(doc, parts)
+                m.concerns = [e for e in of if e.label_ == "Initiative"]
+                groups = actor_groups(sent)
+                at = [
+                    g.actor
+                    for g in groups
+                    if g.prep in ("в", "во")
+                    and g.case == "Loc"
+                    and 0 < g.start - noun.i <= 5
+                    and g.actor.label_ in ("Place", "State")
+                ]
+                target = _Draft(
+                    m,
+                    list(m.parts),
+                    self._keys(doc, m.parts),
+                    place=at[0] if at else d.place,
+                    concerns=list(m.concerns),
+                    date=d.date,
+                    partial_date=d.partial_date,
+                    date_text=d.date_text,
+                )
+                if at and d.place is not None and d.place.start == at[0].start:
+                    d.place = None if d.main.type in FAMILY else d.place
+                added.append(target)
+            d.sub_of = target
+        return added
+
+    @staticmethod
+    def _kept(d: _Draft) -> bool:
+        """A talk or meeting needs two named sides («встреча с избирателями», «в беседе с корреспондентами» do not)."""
+        return d.main.type not in FAMILY or len(d.parts) >= 2
+
     def find(self, doc: Doc) -> list[Event]:
         """The article's events, in the order of their main sentence."""
         positions = Posts().find(doc)
-        drafts = [d for d in self.merge(doc, self.mentions(doc, positions)) if d.parts]
+        drafts = [d for d in self.merge(doc, self.mentions(doc, positions)) if d.parts and self._kept(d)]
+        drafts += self._gatherings(doc, drafts)
         drafts += self._statements(doc, drafts)
         drafts.sort(key=lambda d: (d.main.sent.start, d.main.trigger.i))
+        index = {id(d): i for i, d in enumerate(drafts)}
         out = []
         for d in drafts:
             tok, sent = d.main.trigger, d.main.sent
@@ -757,6 +1111,7 @@ class Events:
                     level=d.level,
                     confidence=self._confidence(d),
                     evidence=tuple(sentence_span(s) for s in sorted(d.evidence, key=lambda s: s.start)),
+                    sub_event_of=index.get(id(d.sub_of)) if d.sub_of is not None else None,
                 )
             )
         return out
