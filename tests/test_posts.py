@@ -246,3 +246,115 @@ def test_state_post_named_alone_takes_the_article_state(nlp):
     # two states named as often: none stands out
     doc = nlp("США и Китай. Погода была хорошей. Президент Обама выступил с речью.")
     assert ("Обама", "президент", None) in _triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an honorific between the post and the name is neither the post nor the name
+        (
+            "На встрече был председатель Совета муфтиев России шейх Равиль Гайнутдин.",
+            ("Равиль Гайнутдин", "председатель", "Совета муфтиев"),
+        ),
+        (
+            "Вчера министр финансов Грузии господин Пётр Сидоров подписал соглашение.",
+            ("Пётр Сидоров", "министр финансов", "Грузии"),
+        ),
+        # a rank between a post and the name: both are the person's posts
+        (
+            "Утром представитель вооружённых сил полковник Иван Петров заявил о перемирии.",
+            ("Иван Петров", "представитель вооружённых сил", None),
+        ),
+        (
+            "Утром представитель вооружённых сил полковник Иван Петров заявил о перемирии.",
+            ("Иван Петров", "полковник", None),
+        ),
+    ],
+)
+def test_title_between_post_and_name(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's adjective names the region the post is in
+        (
+            "Свердловская область получила грант. По словам свердловского губернатора Александра Мишарина, "
+            "всё хорошо.",
+            ("Александра Мишарина", "губернатор", "Свердловская область"),
+        ),
+        # a generic noun after the post stands for the body named before
+        (
+            "Москва построит дорожки. В споре победил мэр города Лужков.",
+            ("Лужков", "мэр", "Москва"),
+        ),
+        (
+            "Volkswagen построит завод. Об этом заявил шеф концерна Бернд Пишетсридер.",
+            ("Бернд Пишетсридер", "шеф", "Volkswagen"),
+        ),
+        # «глава российского государства»: the adjective names the state
+        (
+            "Дмитрий Медведев прибыл в Россию. Глава российского государства заявил, что всё хорошо.",
+            ("Дмитрий Медведев", "глава государства", "Россию"),
+        ),
+    ],
+)
+def test_post_body_from_an_adjective_or_generic_noun(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+def test_adjective_of_the_body_is_not_the_posts_state(nlp):
+    # «глава палестинской делегации»: the adjective qualifies the delegation, not the post
+    doc = nlp("Палестина и Палестина. Глава палестинской делегации Саеб Эрекат призвал ООН ответить.")
+    assert {of for p, _, of in _triples(doc) if p == "Саеб Эрекат"} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post as a subject with no name: the one person named in the sentence before
+        (
+            "Беньямин Нетаньяху отказался от поездки. Премьер-министр Израиля заявил, что не полетит в Вашингтон.",
+            ("Беньямин Нетаньяху", "премьер-министр", "Израиля"),
+        ),
+        # the post a verb of holding names: «занять пост»
+        (
+            "Владимир Путин согласился занять пост премьер-министра России в случае победы.",
+            ("Владимир Путин", "премьер-министр", "России"),
+        ),
+    ],
+)
+def test_post_named_without_a_name_goes_to_the_one_person_before(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # two persons named before: ambiguous
+        ("Иван Петров встретился с Петром Сидоровым. Министр финансов Грузии заявил о соглашении.", None),
+        # a name later in the sentence is the post's own
+        (
+            "Иван Петров не приедет. Вместо него выступит министр финансов Грузии, глава комиссии Пётр Сидоров.",
+            "Иван Петров",
+        ),
+        # a candidate for a post does not hold it
+        ("Анна Петрова стала кандидатом на пост главы Франции.", "Анна Петрова"),
+        # a person the article gives another post is not the one a post in another body names
+        (
+            "Андрей Санников, заместитель министра иностранных дел Белоруссии, рассказал о допросах. "
+            "По его словам, председатель КГБ угрожал его семье.",
+            "Андрей Санников",
+        ),
+        # a plural post word is a group, not the person
+        ("Иван Петров не приедет. Министры Грузии заявили о соглашении.", "Иван Петров"),
+    ],
+)
+def test_no_post_given_to_an_ambiguous_or_other_person(nlp, text, person):
+    rows = _triples(nlp(text))
+    if person is None:
+        assert not [r for r in rows if r[1] == "министр финансов"]
+    else:
+        roles = {r for p, r, _ in rows if p == person}
+        assert not roles & {"министр финансов", "глава государства", "председатель", "министр"}

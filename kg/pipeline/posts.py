@@ -9,6 +9,8 @@ the one person the article names as that state's head («главой Казах
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +82,53 @@ _STATE_POSTS = {
     "царь",
 }
 _FORMER = ("бывший", "экс")
+_STATE_NOUNS = ("государство", "страна")
+_CANDIDATE = {"кандидат", "кандидатура", "претендент", "претендовать", "выборы", "баллотироваться"}
+_CLAUSE_STOP = {",", ".", ";", ":", "(", ")", "!", "?", *_DASHES}
+
+
+def _data(name: str) -> list[list[str]]:
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Words that stand between a post and a name, by lemma: 'honorific' («шейх», «господин») or 'rank'
+    («полковник», «кардинал»), from ``kg/data/post_titles.tsv``."""
+    return {row[0]: row[1] for row in _data("post_titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> dict[str, tuple[str, ...]]:
+    """Generic nouns naming a post's body («города», «партии»), by lemma: the entity labels they stand for,
+    from ``kg/data/post_bodies.tsv``."""
+    return {row[0]: tuple(row[1].split("|")) for row in _data("post_bodies.tsv")}
+
+
+def _body_of(doc: Doc, ws: list[Word]) -> Span | None:
+    """«мэр города», «глава партии», «шеф концерна»: the body a generic noun right after the post's head
+    stands for, the nearest entity of its kind named before it in its sentence or the two before."""
+    heads = [i for i, w in enumerate(ws) if head_lemma(w) is not None]
+    if not heads or heads[0] + 1 >= len(ws):
+        return None
+    noun = ws[heads[0] + 1]
+    # only a bare singular genitive: «мэр нашего города» or «глава палестинской делегации» qualify it
+    if (
+        noun.lemma not in body_nouns()
+        or case_of(noun.last) != "Gen"
+        or "Plur" in noun.last.morph.get("Number")
+    ):
+        return None
+    if any(w.pos in ("NOUN", "PROPN", "ADJ") for w in ws[heads[0] + 2 :]):
+        return None
+    sent = doc[noun.start].sent
+    low = sent.start
+    for _ in range(2):
+        low = doc[low - 1].sent.start if low > 0 else low
+    labels = body_nouns()[noun.lemma]
+    before = [e for e in doc.ents if e.label_ in labels and low <= e.start and e.end <= ws[0].start]
+    return before[-1] if before else None
 
 
 @dataclass(frozen=True)
@@ -287,25 +336,34 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
         state = nearest_mention(doc, "state/" + of.kb_id_.split("organization/mfa-", 1)[1], of.start)
         of = state if state is not None else of
     if of is None:
-        of = _state_of_adjective(doc, role_ws)
+        of = _state_of_adjective(doc, role_ws) or _body_of(doc, role_ws)
+    parts = role.split()
+    if len(parts) == 3 and parts[0] in ("глава", "лидер") and parts[2] in ("государства", "страны"):
+        role = "глава государства"  # «глава российского государства»: the state is its «of»
     if role.startswith("член") and of is None:
         return None
     return role, of, first, last, role_ws[0].start, role_ws[-1].end
 
 
 def _state_of_adjective(doc: Doc, ws: list[Word]) -> Span | None:
-    """«российский министр», «британского премьера»: the state the adjective names, as its nearest mention."""
-    for w in ws:
+    """«российский министр», «британского премьера», «свердловский губернатор»: the state or region the
+    adjective names, as its nearest mention (a state before a region or city of the same stem). Only an
+    adjective before the post's head qualifies the post: in «глава палестинской делегации» it is the body's."""
+    head = next((i for i, w in enumerate(ws) if head_lemma(w) is not None), len(ws))
+    # … or one that qualifies the word for a state itself: «глава российского государства»
+    of_state = [w for w, nxt in zip(ws[head:], ws[head + 1 :]) if nxt.lemma in _STATE_NOUNS]
+    for w in ws[:head] + of_state:
         if w.pos != "ADJ" or not w.lemma.endswith(("ский", "цкий")) or w.lemma in post_words():
             continue
         stem = w.lemma[:5]
-        states = [
+        places = [
             e
             for e in doc.ents
-            if e.label_ == "State" and (e._.kg_norm or e.text).lower().replace("ё", "е")[:5] == stem
+            if e.label_ in ("State", "Place")
+            and (e._.kg_norm or e.text).lower().replace("ё", "е")[:5] == stem
         ]
-        if states:
-            return min(states, key=lambda e: (abs(e.start - w.start), e.start))
+        if places:
+            return min(places, key=lambda e: (e.label_ != "State", abs(e.start - w.start), e.start))
     return None
 
 
@@ -540,6 +598,34 @@ def article_state(doc: Doc, near: int) -> Span | None:
     return nearest_mention(doc, ranked[0][0], near)
 
 
+def title_run(doc: Doc, end: int, low: int) -> tuple[int, int | None]:
+    """(first token of the titles right before token ``end``, the first rank among them or None):
+    «председатель Совета муфтиев России шейх (Равиль Гайнутдин)» → the token of «шейх», None."""
+    start, rank = end, None
+    ws = words(doc, max(low, end - 6), end)
+    while ws:
+        w = ws.pop()
+        kind = titles().get(w.lemma) or titles().get(w.text.lower().replace("ё", "е"))
+        if kind is None or w.text[:1].isupper() and w.start > doc[w.start].sent.start and kind == "honorific":
+            break
+        start = w.start
+        rank = w.start if kind == "rank" else rank
+    return start, rank
+
+
+def phrase_back(doc: Doc, end: int, low: int) -> int:
+    """Where the stretch of a clause before token ``end`` starts: after the last punctuation, verb or name."""
+    i = end
+    while (
+        i - 1 >= low
+        and doc[i - 1].text not in _CLAUSE_STOP
+        and doc[i - 1].pos_ not in ("VERB", "AUX")
+        and doc[i - 1].ent_type_ != "Person"
+    ):
+        i -= 1
+    return i
+
+
 class Posts:
     """Finds (person, post, of) triples around the names of persons."""
 
@@ -573,7 +659,16 @@ class Posts:
                             bounds.append((seg_start, i))
                             seg_start = i + 1
                     bounds.append((seg_start, person.start))
-                    for a, b in bounds if n == 0 else bounds[-1:]:
+                    bounds = bounds if n == 0 else bounds[-1:]
+                    # a title between the post and the name («… России шейх Равиль Гайнутдин», «представитель
+                    # вооружённых сил полковник Иван Петров»): the post phrase ends before it, a rank is a post too
+                    titled, rank = title_run(doc, person.start, low)
+                    if titled < person.start:
+                        bounds = [(a, min(b, titled)) for a, b in bounds if a < titled]
+                        bounds.append((phrase_back(doc, titled, low), titled))
+                        if rank is not None:
+                            bounds.append((rank, person.start))
+                    for a, b in bounds:
                         got = _segment_role(doc, a, b)
                         if got:
                             found.append((person, got[0], got[1], sent, (got[4], got[5])))
@@ -649,6 +744,75 @@ class Posts:
                         found.append((person, got[0], got[1], sent, 0.6, (got[4], got[5])))
         return found
 
+    def _coreferent(self, doc: Doc, rows: list) -> list:
+        """A post named as a subject with no name («Премьер-министр Израиля заявил …», «Как отметил премьер
+        …») given to the one person named before it in its sentence, or else in the sentence before."""
+        covered = {i for _, _, _, _, _, toks in rows for i in range(toks[0], toks[1])}
+        held = {(r, ent_key(o) if o is not None else ""): person_key(doc, p) for p, r, o, *_ in rows}
+        posts_of: dict[str, list[tuple[str, Span | None]]] = {}
+        for p, r, o, *_ in rows:
+            posts_of.setdefault(person_key(doc, p), []).append((r, o))
+        sents = list(doc.sents)
+        found = []
+        for n, sent in enumerate(sents):
+            for tok in sent:
+                # the subject of a clause, or the post a verb of holding names: «занять пост премьер-министра»
+                at = _word_start(doc, tok.i, sent.start)
+                held_post = (
+                    at > sent.start
+                    and lemma(doc[at - 1]) in ("пост", "должность")
+                    # «кандидат на пост главы Франции» is not holding it
+                    and not any(lemma(t) in _CANDIDATE for t in doc[max(sent.start, at - 5) : at])
+                )
+                if (
+                    tok.i in covered
+                    or tok.ent_type_
+                    or tok.i + 1 < sent.end
+                    and doc[tok.i + 1].text == "-"
+                    and not tok.whitespace_
+                    or lemma(tok) not in _heads()
+                    or case_of(tok) != "Nom"
+                    and not (held_post and case_of(tok) == "Gen")
+                    or "Plur" in tok.morph.get("Number")
+                ):
+                    continue
+                start = _word_start(doc, tok.i, sent.start)
+                end = tok.i + 1
+                while end < sent.end and (
+                    doc[end].text not in _CLAUSE_STOP
+                    and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "ADP", "CCONJ")
+                    or doc[end].text in ("«", "»", '"', "-")
+                ):
+                    end += 1
+                # a name later in the sentence may be the post's own («министр …, глава … Дан Меридор»)
+                if not held_post and any(doc[i].ent_type_ == "Person" for i in range(start, sent.end)):
+                    continue
+                got = _segment_role(doc, start, end)
+                if not got:
+                    continue
+                before = [e for e in sent.ents if e.label_ == "Person" and e.end <= start]
+                if not before and n > 0 and not held_post:
+                    before = [e for e in sents[n - 1].ents if e.label_ == "Person"]
+                keys = {person_key(doc, e) for e in before}
+                if len(keys) != 1:
+                    continue
+                person = before[-1]
+                role, of = got[0], got[1]
+                other = held.get((role, ent_key(of) if of is not None else ""))
+                if other is not None and other != person_key(doc, person):
+                    continue
+                # a person the article gives other posts is this one only when the post is one of them or
+                # in the same body: «председатель КГБ» after a name of a diplomat is someone else
+                mine = posts_of.get(person_key(doc, person), [])
+                if mine and not any(
+                    r == role or o is not None and of is not None and ent_key(o) == ent_key(of)
+                    for r, o in mine
+                ):
+                    continue
+                covered.update(range(got[4], got[5]))
+                found.append((person, role, of, sent, 0.5, (got[4], got[5])))
+        return found
+
     def find(self, doc: Doc) -> list[Position]:
         """Every post held by a named person, in text order (one per person, role and post-of)."""
         attached = self._attached(doc)
@@ -657,6 +821,7 @@ class Posts:
             + self._unattached(doc, attached)
             + self._counterparts(doc, attached)
         )
+        rows += self._coreferent(doc, rows)
         # a post named without its state or body («президентом Виктором Януковичем») is the one the same
         # person holds with it elsewhere in the article; else, for a state's post, the state the context names
         placed = {(person_key(doc, p), r) for p, r, o, *_ in rows if o is not None}
