@@ -58,7 +58,7 @@ def build_cli(
     c = report.counts
     out(
         f"Found {c['entities']} entities ({c['mentions']} mentions), {c['events']} events, "
-        f"{c['positions']} posts held, {c['facts']} figures; {c['quads']} quads."
+        f"{c['positions']} posts held, {c['facts']} figure(s); {c['quads']} quads."
     )
     for path in report.written:
         out(f"Wrote {path}")
