@@ -13,16 +13,8 @@ import time
 from pathlib import Path
 
 from kg.viz import to_network, write_html
-from kg.viz.sample import synthetic_dataset
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from kg.viz.sample import CHROMIUM, synthetic_dataset
+from kg.viz.sample import CHROMIUM_ARGS as ARGS
 
 
 def build_page(n_nodes: int, folder: Path) -> dict[str, float]:

@@ -17,6 +17,7 @@ from conftest import ROOT, SEEDS, SHARED_EVAL
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.build import OUTPUT_FILES
 from kg.iri import DEFAULT_BASE, article_key, mint
 from kg.records import Article
 from kg.sources import read_inputs
@@ -28,15 +29,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib"),
 ]
 
-COMPARED = (
-    "graph.ttl",
-    "graph.trig",
-    "graph.nq",
-    "graph.jsonld",
-    "context.jsonld",
-    "extractions.jsonl",
-    "graph.html",
-)
+COMPARED = OUTPUT_FILES
 DIP_PREFIX = "PREFIX dip: <https://w3id.org/partnership-kg/ontology#>\n"
 
 

@@ -16,19 +16,12 @@ from rdflib import RDF, Graph, URIRef
 
 from kg.viz import read_graph, to_network, write_html
 from kg.viz.network import KgNetwork, union_graph
-from kg.viz.sample import HOSTILE_LABEL, sample_dataset
+from kg.viz.sample import CHROMIUM, HOSTILE_LABEL, sample_dataset
+from kg.viz.sample import CHROMIUM_ARGS as ARGS
 from kg.vocab import DIP, SKOS
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 READY_TIMEOUT_S = 120.0
 
 

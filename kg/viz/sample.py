@@ -39,6 +39,16 @@ _TYPE_CLASS = {
 }
 _ACTORS = {"Person", "State", "Organization"}
 
+#: Debian's Chromium and the flags it needs on a machine with no network (for the browser tests and benchmark).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 
 class _Builder:
     """Adds entities, articles and events in the GRAPH.md shape to a Dataset."""
