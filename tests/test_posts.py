@@ -358,3 +358,84 @@ def test_no_post_given_to_an_ambiguous_or_other_person(nlp, text, person):
     else:
         roles = {r for p, r, _ in rows if p == person}
         assert not roles & {"министр финансов", "глава государства", "председатель", "министр"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post of one kind of body: the body named in its sentence, else the most specific one before
+        (
+            "В Сенате демократы сохранили большинство, и спикер Гарри Рид заявил о новых планах.",
+            ("Гарри Рид", "спикер", "Сенате"),
+        ),
+        (
+            "Республиканцы получили большинство в Палате представителей. Их поддержали в Конгрессе. "
+            "Молоток ему передала спикер Нэнси Пелоси.",
+            ("Нэнси Пелоси", "спикер", "Палате представителей"),
+        ),
+        (
+            "Об этом сообщило НАСА. Вчера на станцию прилетел астронавт Грегори Чамитофф.",
+            ("Грегори Чамитофф", "астронавт", "НАСА"),
+        ),
+        # a post under a state's post: «помощник заместителя госсекретаря» is the state's
+        (
+            "Представительство США в регионе возглавляет помощник заместителя госсекретаря Мэтью Брайза.",
+            ("Мэтью Брайза", "помощник заместителя госсекретаря", "США"),
+        ),
+        # a state's post named alone: the one state the article names, or one named later in the sentence
+        (
+            "Певец резко раскритиковал премьер-министра Сильвио Берлускони. Он давно живёт за Италией.",
+            ("Сильвио Берлускони", "премьер-министр", "Италией"),
+        ),
+        # the adjective of a state's own body: «глава израильского правительства»
+        (
+            "Визит в Израиль прошёл спокойно. Глава израильского правительства Биньямин Нетаньяху заявил о мире.",
+            ("Биньямин Нетаньяху", "глава израильского правительства", "Израиль"),
+        ),
+        # «свой»: the body the clause is about
+        (
+            "Политическое бюро Национального фронта единогласно поддержало кандидатуру своего председателя "
+            "Марин Ле Пен.",
+            ("Марин Ле Пен", "председатель", "Национального фронта"),
+        ),
+    ],
+)
+def test_post_body_from_context(nlp, text, expected):
+    doc = nlp(text)
+    got = {
+        (doc.text[p.person.start : p.person.end], p.role, doc.text[p.of.start : p.of.end] if p.of else None)
+        for p in doc._.kg_positions
+    }
+    assert expected in got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a body of another kind is not the seat: a speaker is not in a ministry, a coach not in the Senate
+        ("Министерство финансов отчиталось. Затем выступил спикер Иван Петров.", "Иван Петров"),
+        ("В Сенате прошли слушания, тренер Иван Петров назвал состав.", "Иван Петров"),
+        # «его председатель» is not the subject's body
+        ("Союз журналистов поддержал его председателя Ивана Петрова.", "Ивана Петрова"),
+    ],
+)
+def test_no_body_from_context_of_another_kind(nlp, text, person):
+    doc = nlp(text)
+    ofs = {
+        doc.text[p.of.start : p.of.end] if p.of else None
+        for p in doc._.kg_positions
+        if doc.text[p.person.start : p.person.end] == person
+    }
+    assert ofs <= {None}
+
+
+def test_a_parse_found_post_does_not_reach_across_another_name(nlp):
+    doc = nlp(
+        "Глава государства Дмитрий Медведев и Председатель Правительства РФ Владимир Путин выразили соболезнования."
+    )
+    got = {
+        (doc.text[p.person.start : p.person.end], p.role, doc.text[p.of.start : p.of.end] if p.of else None)
+        for p in doc._.kg_positions
+    }
+    assert ("Дмитрий Медведев", "глава государства", "РФ") in got
+    assert not any(person == "Владимир Путин" and role == "глава государства" for person, role, _ in got)

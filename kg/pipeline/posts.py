@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.lexicon import STATE_BOUND, lookup
 from kg.morphology import nominative
 from kg.pipeline.cues import (
     actor_groups,
@@ -104,6 +105,38 @@ def body_nouns() -> dict[str, tuple[str, ...]]:
     """Generic nouns naming a post's body («города», «партии»), by lemma: the entity labels they stand for,
     from ``kg/data/post_bodies.tsv``."""
     return {row[0]: tuple(row[1].split("|")) for row in _data("post_bodies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def seats() -> dict[str, tuple[str, ...]]:
+    """Posts that exist in one kind of body only («спикер», «сенатор», «астронавт»), by lemma: the first words
+    of those bodies' names, most specific first, from ``kg/data/post_seats.tsv``."""
+    return {row[0]: tuple(row[1].split("|")) for row in _data("post_seats.tsv")}
+
+
+def _seat_of(doc: Doc, role: str, sent: Span, at: int) -> Span | None:
+    """The body a post of one kind of body sits in when the text names none with it: the nearest such
+    organisation in its sentence («В Сенате … спикер Гарри Рид»), else the most specific kind named before
+    («… в Палату представителей … в Конгрессе … спикера Нэнси Пелоси» → the chamber)."""
+    name = role.removeprefix("бывший ").split(" — ")[0].split()
+    kinds = seats().get(name[-1]) if name else None
+    if not kinds:
+        return None
+
+    def kind(e: Span) -> int | None:
+        if e.label_ != "Organization":
+            return None
+        for word in (lemma(e[0]), e[0].lower_.replace("ё", "е")):
+            if word in kinds:
+                return kinds.index(word)
+        return None
+
+    bodies = [e for e in doc.ents if kind(e) is not None]
+    near = [e for e in bodies if sent.start <= e.start and e.end <= sent.end]
+    if near:
+        return min(near, key=lambda e: (e.start > at, abs(e.start - at)))
+    before = [e for e in bodies if e.end <= at]
+    return min(before, key=lambda e: (kind(e), at - e.start), default=None)
 
 
 def _body_of(doc: Doc, ws: list[Word]) -> Span | None:
@@ -311,6 +344,7 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
         begin -= 1
     ws = ws[begin:]
     first_head -= begin
+    own = ws[0].lemma == "свой"
     if ws[0].lemma in ("свой", "его"):
         ws = ws[1:]
         first_head -= 1
@@ -337,6 +371,11 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
         of = state if state is not None else of
     if of is None:
         of = _state_of_adjective(doc, role_ws) or _body_of(doc, role_ws)
+    if of is None and own:
+        # «поддержало кандидатуру своего председателя»: the post is in the body the clause is about
+        sent = doc[first].sent
+        bodies = [e for e in sent.ents if e.label_ == "Organization" and e.end <= first]
+        of = bodies[-1] if bodies else None
     parts = role.split()
     if len(parts) == 3 and parts[0] in ("глава", "лидер") and parts[2] in ("государства", "страны"):
         role = "глава государства"  # «глава российского государства»: the state is its «of»
@@ -350,21 +389,31 @@ def _state_of_adjective(doc: Doc, ws: list[Word]) -> Span | None:
     adjective names, as its nearest mention (a state before a region or city of the same stem). Only an
     adjective before the post's head qualifies the post: in «глава палестинской делегации» it is the body's."""
     head = next((i for i, w in enumerate(ws) if head_lemma(w) is not None), len(ws))
-    # … or one that qualifies the word for a state itself: «глава российского государства»
+    # … or one that qualifies the word for a state itself: «глава российского государства»; last, one that
+    # qualifies a state's own body the post's name goes on with: «глава израильского правительства» (not any
+    # body: in «глава палестинской делегации» it is the delegation's)
     of_state = [w for w, nxt in zip(ws[head:], ws[head + 1 :]) if nxt.lemma in _STATE_NOUNS]
-    for w in ws[:head] + of_state:
+    own_bodies = {name.split()[0] for name in STATE_BOUND} | {"кабинет", "минфин", "минобороны"}
+    of_body = [
+        w for w, nxt in zip(ws[head:], ws[head + 1 :]) if nxt.lemma in own_bodies and w not in of_state
+    ]
+    for w in ws[:head] + of_state + of_body:
         if w.pos != "ADJ" or not w.lemma.endswith(("ский", "цкий")) or w.lemma in post_words():
             continue
         stem = w.lemma[:5]
-        places = [
-            e
-            for e in doc.ents
-            if e.label_ in ("State", "Place")
-            and (e._.kg_norm or e.text).lower().replace("ё", "е")[:5] == stem
-        ]
+        places = [e for e in doc.ents if e.label_ in ("State", "Place") and stem in _stems(e)]
         if places:
             return min(places, key=lambda e: (e.label_ != "State", abs(e.start - w.start), e.start))
     return None
+
+
+def _stems(ent: Span) -> set[str]:
+    """The first five letters of every name of a state or place («США» → also «амери» of «Америка»)."""
+    names = [ent._.kg_norm or ent.text]
+    entry = lookup(ent.kb_id_) if ent.kb_id_ else None
+    if entry is not None:
+        names += entry.names
+    return {n.lower().replace("ё", "е")[:5] for n in names}
 
 
 def span_root(span: Span) -> Token:
@@ -575,14 +624,48 @@ def _context_state(doc: Doc, role: str, sent: Span, at: int, whole: bool = True)
     """The state a state's post named alone is in: the nearest state named before it in its sentence or the
     one before («в ходе визита в Украину договорился с президентом Виктором Януковичем»)."""
     base = role.removeprefix("бывший ").split(" — ")[0]
-    if base not in _STATE_POSTS and base.split()[0] not in _STATE_POSTS:
+    if not is_state_post(base):
         return None
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     states = [e for e in doc.ents if e.label_ == "State" and start <= e.start and e.end <= at]
     if states:
         return states[-1]
     # a post with a qualifier of its own («музыкальный король») is a figure of speech, not the article's state's
-    return article_state(doc, at) if whole else None
+    if not whole:
+        return None
+    found = article_state(doc, at)
+    if found is not None:
+        return found
+    # the one state the article names at all; else one named later in the sentence («Глава государства
+    # Дмитрий Медведев и Председатель Правительства РФ Владимир Путин …»)
+    keys = sorted({ent_key(e) for e in doc.ents if e.label_ == "State"})
+    if len(keys) == 1:
+        return nearest_mention(doc, keys[0], at)
+    # (a state inside an organisation's name counts: «Правительства РФ»)
+    nested = list(doc.spans["kg_nested"]) if "kg_nested" in doc.spans else []
+    later = [e for e in [*sent.ents, *nested] if e.label_ == "State" and at <= e.start and e.end <= sent.end]
+    return min(later, key=lambda e: e.start, default=None)
+
+
+# the genitive of a state's post that makes the post before it one of the state's too: «помощник заместителя
+# госсекретаря», «советник президента», «заместитель министра»
+_STATE_POST_STEMS = ("президент", "премьер", "министр", "госсекретар", "канцлер", "вице-президент")
+
+
+def is_state_post(name: str) -> bool:
+    """Whether a post (its generic name) belongs to a state as a whole.
+
+    >>> is_state_post("министр иностранных дел"), is_state_post("помощник заместителя госсекретаря")
+    (True, True)
+    >>> is_state_post("заместитель министерства"), is_state_post("главный тренер")
+    (False, False)
+    """
+    parts = name.split()
+    if not parts:
+        return False
+    if name in _STATE_POSTS or parts[0] in _STATE_POSTS:
+        return True
+    return any(w.startswith(_STATE_POST_STEMS) and not w.startswith("министерств") for w in parts[1:])
 
 
 def article_state(doc: Doc, near: int) -> Span | None:
@@ -652,7 +735,12 @@ class Posts:
                     # the parse finds post phrases whose words the group does not take in («министр по
                     # государственным сборам Новой Зеландии …», «первый замминистра энергетики …»)
                     syn = syntactic_start(doc, person, low)
-                    if syn is not None and syn < seg_start:
+                    # … but not across another name: «Глава государства Д. М. и Председатель … В. П.»
+                    if (
+                        syn is not None
+                        and syn < seg_start
+                        and not any(doc[i].ent_type_ == "Person" for i in range(syn, person.start))
+                    ):
                         seg_start = syn
                     for i in range(seg_start, person.start):
                         if doc[i].text == "," and i > seg_start:
@@ -832,7 +920,7 @@ class Posts:
                     continue
                 said = doc[toks[0] : toks[1]]
                 whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
-                of = _context_state(doc, role, sent, toks[0], whole)
+                of = _context_state(doc, role, sent, toks[0], whole) or _seat_of(doc, role, sent, toks[0])
                 conf = 0.6 if of is not None else conf
             filled.append((person, role, of, sent, conf, toks))
         out: list[Position] = []
