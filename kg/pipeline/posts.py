@@ -902,7 +902,7 @@ class Posts:
         return found
 
     def find(self, doc: Doc) -> list[Position]:
-        """Every post held by a named person, in text order (one per person, role and post-of)."""
+        """Every post held by a named person in a state or organisation, in text order (one per person, role and post-of)."""
         attached = self._attached(doc)
         rows = (
             [(p, r, o, s, 0.85, t) for p, r, o, s, t in attached]
@@ -921,7 +921,11 @@ class Posts:
                 said = doc[toks[0] : toks[1]]
                 whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
                 of = _context_state(doc, role, sent, toks[0], whole) or _seat_of(doc, role, sent, toks[0])
-                conf = 0.6 if of is not None else conf
+                conf = 0.6
+            if of is None:
+                # a post is a position in a state or an organisation (org:Post, dip:postIn); an occupation the
+                # text gives nowhere to place («журналист», «певец») is not asserted as one
+                continue
             filled.append((person, role, of, sent, conf, toks))
         out: list[Position] = []
         seen: set[tuple[str, str, str]] = set()
