@@ -13,7 +13,9 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
 DIP_IRI = "https://w3id.org/partnership-kg/ontology#"
 KGR_IRI = "https://w3id.org/partnership-kg/id/"
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+# ontologies/ at the top of the repository is the source of truth; kg/ontologies links to it, so that an installed
+# wheel carries the same files
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontologies"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "partnership.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
