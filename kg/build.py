@@ -77,11 +77,12 @@ def _anchor(record: ArticleRecord) -> ArticleRecord:
     return anchor(record)
 
 
-def _ref(corpus: Corpus, base: str, art: str, ref: Ref | None) -> dict[str, Any] | None:
+def _ref(
+    corpus: Corpus, entities: dict[str, Any], base: str, art: str, ref: Ref | None
+) -> dict[str, Any] | None:
     if ref is None:
         return None
     key = corpus.links.get((art, ref.start, ref.end))
-    entities = _entity_index(corpus)
     entity = entities.get(key) if key else None
     return {
         "id": mint(base, key) if key else None,
@@ -93,17 +94,6 @@ def _ref(corpus: Corpus, base: str, art: str, ref: Ref | None) -> dict[str, Any]
     }
 
 
-_INDEX_CACHE: dict[int, dict[str, Any]] = {}
-
-
-def _entity_index(corpus: Corpus) -> dict[str, Any]:
-    index = _INDEX_CACHE.get(id(corpus))
-    if index is None:
-        _INDEX_CACHE.clear()
-        index = _INDEX_CACHE[id(corpus)] = {e.key: e for e in corpus.entities}
-    return index
-
-
 def _span(span: TextSpan) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": span.text}
 
@@ -113,7 +103,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
     from kg.graph import post_in, post_key, post_label
     from kg.lexicon import lookup
 
-    entities = _entity_index(corpus)
+    entities = {e.key: e for e in corpus.entities}
     for rec in corpus.records:
         art = rec.article.id
         slug_id = article_key(art).split("/", 1)[1]
@@ -140,13 +130,13 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "type": ev.type,
                     "trigger": _span(ev.trigger),
                     "sentence": _span(ev.sentence),
-                    "participants": [_ref(corpus, base, art, r) for r in ev.participants],
-                    "place": _ref(corpus, base, art, ev.place),
+                    "participants": [_ref(corpus, entities, base, art, r) for r in ev.participants],
+                    "place": _ref(corpus, entities, base, art, ev.place),
                     "date": ev.date,
                     "partial_date": ev.partial_date,
                     "date_text": ev.date_text,
                     "date_inferred": ev.date_inferred,
-                    "concerns": [_ref(corpus, base, art, r) for r in ev.concerns],
+                    "concerns": [_ref(corpus, entities, base, art, r) for r in ev.concerns],
                     "level": ev.level,
                     "confidence": ev.confidence,
                     "sub_event_of": mint(base, f"event/{slug_id}-{ev.sub_event_of + 1}")
@@ -157,8 +147,8 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
             )
         positions = []
         for pos in rec.positions:
-            person = _ref(corpus, base, art, pos.person)
-            of = _ref(corpus, base, art, pos.of)
+            person = _ref(corpus, entities, base, art, pos.person)
+            of = _ref(corpus, entities, base, art, pos.of)
             of_key = post_in(pos.role, corpus.links.get((art, pos.of.start, pos.of.end)) if pos.of else None)
             pkey = post_key(pos.role, of_key)
             where = entities.get(of_key) or (lookup(of_key) if of_key else None)
@@ -189,7 +179,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "value_text": f.value_text,
                     "period": f.period,
                     "change_percent": f.change_percent,
-                    "between": [_ref(corpus, base, art, r) for r in f.between],
+                    "between": [_ref(corpus, entities, base, art, r) for r in f.between],
                     "evidence": _span(f.evidence),
                     "confidence": f.confidence,
                 }

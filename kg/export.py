@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nquads import _nq_row
 
 from kg.rdfio import FORMATS
@@ -69,36 +68,6 @@ def nquads(ds: Dataset) -> bytes:
     return "".join(sorted(lines)).encode("utf-8")
 
 
-def trig(ds: Dataset) -> bytes:
-    """TriG with the default graph first and the named graphs in IRI order (rdflib's order varies by run)."""
-    prefixes = sorted((p, str(ns)) for p, ns in ds.namespaces() if p in PREFIXES)
-    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes]
-    graphs = sorted(
-        ds.graphs(), key=lambda g: (str(g.identifier) != str(DATASET_DEFAULT_GRAPH_ID), str(g.identifier))
-    )
-    for graph in graphs:
-        sub = Graph(bind_namespaces="none")
-        for p, ns in prefixes:
-            sub.bind(p, ns, override=True, replace=True)
-        for triple in graph:
-            sub.add(triple)
-        if len(sub) == 0:
-            continue
-        body = "".join(
-            line
-            for line in sub.serialize(format="turtle").splitlines(keepends=True)
-            if not line.startswith("@prefix")
-        )
-        if str(graph.identifier) == str(DATASET_DEFAULT_GRAPH_ID):
-            out.append("\n" + body.strip("\n") + "\n")
-        else:
-            inner = "".join(
-                ("    " + line) if line.strip() else line for line in body.strip("\n").splitlines(True)
-            )
-            out.append(f"\n<{graph.identifier}> {{\n{inner}\n}}\n")
-    return "".join(out).encode("utf-8")
-
-
 def _ordered(node: object) -> object:
     """JSON-LD with every list sorted (rdflib emits nodes and values in an order that varies by run)."""
     if isinstance(node, dict):
@@ -129,7 +98,7 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
     if fmt == "nquads" and isinstance(graph, Dataset):
         return nquads(graph)
     if fmt == "trig" and isinstance(graph, Dataset):
-        return trig(graph)
+        return fast_serialize(nquads(graph), "trig")
     if fmt in ("nt", "nquads"):
         text = graph.serialize(format=fmt, encoding="utf-8")
         return b"".join(sorted(set(text.splitlines(keepends=True))))
