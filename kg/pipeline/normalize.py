@@ -8,9 +8,9 @@ adjectives that agree with it are, and the dependents («сотрудничес�
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.morphology import morph_analyzer, nominative, nominative_phrase, recover_shape
+from kg.morphology import morph_analyzer, nominative, nominative_phrase, recover_shape, select_parse
 from kg.pipeline.syntax import head_of
 
 if not Span.has_extension("kg_norm"):
@@ -42,13 +42,63 @@ def inflectable(span: Span) -> set[int]:
     return chosen
 
 
+def compounds(span: Span) -> list[list[Token]]:
+    """The span's tokens grouped into written words: parts joined by a hyphen and no space are one word
+    («Аль», «-», «Кайды» → «Аль-Кайды»)."""
+    groups: list[list[Token]] = []
+    for t in span:
+        if groups and not groups[-1][-1].whitespace_ and "-" in (t.text, groups[-1][-1].text):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _listed_noun(word: str) -> bool:
+    """pymorphy3's dictionary lists the hyphenated word as one noun («аль-кайды», «нью-йорке»), so it inflects
+    as one; compound adjectives («Северо-Кавказском») inflect with the phrase's head, part by part as before."""
+    parses = morph_analyzer().parse(word)
+    return (
+        bool(parses)
+        and parses[0].tag.POS == "NOUN"
+        and parses[0].methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+    )
+
+
+def compound_nominative(word: str, pos: str, feats: dict[str, str]) -> str:
+    """A listed compound in the nominative: the reading that agrees with the tagger, else the dictionary's
+    first (the tagger reads a part such as «Джазиры» alone and may get its case wrong).
+
+    >>> compound_nominative("Аль-Джазиры", "PROPN", {"Case": "Nom"})
+    'Аль-Джазира'
+    >>> compound_nominative("Аль-Каида", "PROPN", {"Case": "Nom"})
+    'Аль-Каида'
+    """
+    parse = select_parse(word, pos, feats) or morph_analyzer().parse(word)[0]
+    if parse.tag.case in (None, "nomn"):
+        return word
+    form = parse.inflect({"nomn"})
+    return recover_shape(form.word, word) if form else word
+
+
 def normal_form(span: Span) -> str:
     """The nominative form of an entity span."""
     if span.label_ == "Person":
         return person_form(span)
     ids = inflectable(span)
-    words = [(t.text, t.pos_, t.morph.to_dict(), t.i in ids) for t in span]
-    text = nominative_phrase(words, [t.whitespace_ for t in span])
+    words, spaces = [], []
+    for group in compounds(span):
+        text = "".join(t.text for t in group)
+        if len(group) > 1 and _listed_noun(text):
+            last = group[-1]  # the part that inflects
+            if any(t.i in ids for t in group):
+                text = compound_nominative(text, last.pos_, last.morph.to_dict())
+            words.append((text, last.pos_, last.morph.to_dict(), False))
+            spaces.append(last.whitespace_)
+        else:
+            words += [(t.text, t.pos_, t.morph.to_dict(), t.i in ids) for t in group]
+            spaces += [t.whitespace_ for t in group]
+    text = nominative_phrase(words, spaces)
     return " ".join(text.split())
 
 
@@ -72,13 +122,13 @@ def guess_name_nominative(word: str) -> str:
 
 def person_form(span: Span) -> str:
     """A person's name in the nominative: the words agree, so when the tagger misreads one word's case,
-    another word's reading is tried (oblique cases first)."""
+    another word's reading is tried (oblique cases first). Lowercase particles («бин», «аль», «де») stay."""
     readings = [t.morph.to_dict() for t in span if t.is_alpha]
     readings.sort(key=lambda f: f.get("Case") in (None, "Nom"))
     out = []
     for t in span:
         text = t.text
-        if t.is_alpha and not (len(t.text) <= 2 and t.text.endswith(".")):
+        if t.is_alpha and not t.is_lower and not (len(t.text) <= 2 and t.text.endswith(".")):
             for feats in [t.morph.to_dict(), *readings]:
                 if feats.get("Case") in (None, "Nom"):
                     continue
