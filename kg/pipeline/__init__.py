@@ -24,7 +24,7 @@ from kg.pipeline import (  # noqa: F401 - registers factories
 )
 
 #: Components added after the NER, in order; later issues append to it.
-KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize", "kg_events", "kg_posts", "kg_facts"]
+KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize", "kg_posts", "kg_events", "kg_facts"]
 
 
 class ModelError(ValueError):

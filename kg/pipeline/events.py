@@ -5,7 +5,9 @@ a mention; the clause around it gives the participants (subject, «с …», «�
 «в …» for a visit's host), the place and the date. Mentions of one happening are merged into one event: a
 noun that only refers back («В ходе переговоров …», «Эта встреча стала …») becomes evidence of the event
 before it. Negated or merely intended happenings («переговоры не состоялись», «должны запустить») are dropped:
-the graph records what took place.
+the graph records what took place. An event framed by a gathering of many («на полях саммита ШОС», «в рамках
+участия во встрече министров иностранных дел формата …») gets a Meeting for that gathering as its parent
+(``Event.sub_event_of``).
 """
 
 from __future__ import annotations
@@ -165,6 +167,16 @@ GATHERINGS = {
 }
 # the frames that put an event inside a gathering
 INSIDE = {"полях", "рамках", "ходе", "время"}
+# the preposition each frame word takes («на полях», «в рамках»): «в то же время» frames nothing
+FRAME_PREPS = {"полях": ("на",), "рамках": ("в",), "ходе": ("в",), "время": ("в", "во")}
+# frames that by themselves say the event was held inside something bigger («на полях», «в рамках»); «в ходе
+# встречи министров» more often refers back to the bilateral meeting itself
+SIDE_FRAMES = {"полях", "рамках"}
+# meeting nouns that name a gathering of many only when their complement says so: «встреча министров иностранных
+# дел формата «Центральная Азия — Китай»», «встреча лидеров ШОС» (not «встреча глав МИД Казахстана и Китая»)
+GROUP_MEETINGS = {"встреча"}
+# words that make a meeting one of two sides: «встреча глав двух государств», «двусторонняя встреча»
+BILATERAL = {"два", "оба", "двусторонний"}
 _FUT_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
 CANCEL = {"отменить", "отложить", "сорвать", "перенести", "отказаться"}
 SPEECH = {"заявить", "подчеркнуть", "отметить", "сказать", "сообщить", "выразить", "указать", "добавить"}
@@ -318,8 +330,10 @@ def level_phrase(tokens: list[Token]) -> str | None:
 class Events:
     """Finds cue words, reads their clauses and merges the mentions of each happening into one event."""
 
-    def __init__(self, name: str = "kg_events") -> None:
+    def __init__(self, name: str = "kg_events", posts_before: bool = False) -> None:
         self.name = name
+        # whether ``kg_posts`` runs before this component (then its positions are on the Doc already)
+        self.posts_before = posts_before
         # (sentence start, participants) of the last talks or meeting read, for «стороны» after it
         self._sides: tuple[int, list[Span]] | None = None
 
@@ -428,6 +442,35 @@ class Events:
                 cur = head
         return False
 
+    @staticmethod
+    def _future_aux_before(verb: Token) -> bool:
+        """Whether «будет», «будут» … stands before an infinitive in its clause, as the compound future's
+        auxiliary the parser hung elsewhere («будет терпеливо, но настойчиво вести переговоры»)."""
+        doc = verb.doc
+        for t in reversed(list(doc[max(verb.sent.start, verb.i - 6) : verb.i])):
+            if t.lower_ in _FUT_AUX:
+                return True
+            if (
+                t.pos_ == "SCONJ"
+                or t.text in (";", ":", ".", "—")
+                or (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+            ):
+                return False
+        return False
+
+    @staticmethod
+    def _own_clause(tok: Token, pred: Token) -> Token:
+        """The verb of a noun's own clause when the parser hung it on the verb of a clause after it.
+
+        «в беседе с корреспондентами отметил, что отношения … переживают …»: a noun before the «что» that opens
+        a clause is not of that clause; the verb that clause depends on is taken instead.
+        """
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i > pred.i:
+            return pred
+        opens = any(clause_dep(t) == "mark" and head_of(t).i == pred.i for t in tok.doc[tok.i + 1 : pred.i])
+        head = head_of(pred)
+        return governor(head) if opens and head.i != pred.i else pred
+
     def _blocked(self, tok: Token, pred: Token) -> bool:
         """Whether the happening is negated, cancelled, only planned, intended or yet to come.
 
@@ -456,6 +499,8 @@ class Events:
             cur = head
         # the tense of the finite verb the clause hangs on (an infinitive's governor when there is one)
         if self._future(cur if "Inf" in pred.morph.get("VerbForm") else pred):
+            return True
+        if "Inf" in pred.morph.get("VerbForm") and self._future_aux_before(pred):
             return True
         if tok.pos_ in ("NOUN", "PROPN"):
             # «подготовку визита», «о готовности к переговорам», «планы провести переговоры»
@@ -808,6 +853,24 @@ class Events:
         m.parts = self._dedup(doc, parts)
 
     @staticmethod
+    def _unnamed_partner(tok: Token, groups: list[Group]) -> bool:
+        """Whether a talks or meeting noun names its partner right after «с» as people outside any actor group
+        («беседа с корреспондентами», «встреча с избирателями»); a partner with a name («с послом Италии»,
+        «с коллегой Ван И») is in one."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        doc, sent = tok.doc, tok.sent
+        i = tok.i + 1
+        if i >= sent.end or doc[i].lower_ not in ("с", "со"):
+            return False
+        i += 1
+        while i < sent.end and doc[i].pos_ in ("ADJ", "DET", "NUM"):
+            i += 1
+        if i >= sent.end or doc[i].pos_ != "NOUN" or "Anim" not in doc[i].morph.get("Animacy"):
+            return False
+        return not any(g.start <= i < g.end for g in groups)
+
+    @staticmethod
     def _top_dep(g: Group) -> str:
         doc = g.ents[0].doc
         for t in doc[g.start : g.end]:
@@ -874,14 +937,18 @@ class Events:
         out = []
         self._sides = None
         for sent in doc.sents:
-            groups = actor_groups(sent)
+            groups = self._outside_gatherings(sent, actor_groups(sent))
             for tok in sent:
                 if self._gathering_frame(tok) is not None:
                     continue  # «на полях саммита»: the gathering is added around the event (see _gatherings)
                 for cue in cues.get(lemma(tok), ()):
                     if not self._cue_ok(cue, tok) or self._attributive(tok):
                         continue
-                    pred = governor(tok)
+                    if cue.type in FAMILY and self._unnamed_partner(tok, groups):
+                        # «в беседе с корреспондентами»: a talk with people who are no actor; the names around
+                        # it are not its sides
+                        continue
+                    pred = self._own_clause(tok, governor(tok))
                     thanks = self._thanked_for(tok)
                     if thanks is not None:
                         pred = governor(thanks)
@@ -1007,20 +1074,144 @@ class Events:
         return round(max(0.05, min(conf, 0.95)), 2)
 
     @staticmethod
-    def _gathering_frame(tok: Token) -> Token | None:
-        """The frame word when a gathering noun only frames another event («на полях саммита», «в рамках форума»)."""
-        if lemma(tok) not in GATHERINGS or tok.pos_ not in ("NOUN", "PROPN"):
-            return None
+    def _frame_of(tok: Token) -> Token | None:
+        """The frame word before a noun that puts what follows inside it («на полях», «в рамках участия в …»).
+
+        Read back over at most six words of one clause (no finite verb, no comma between), and only with the
+        frame's own preposition, so «в то же время» frames nothing.
+        """
         doc = tok.doc
-        before = doc[max(tok.sent.start, tok.i - 4) : tok.i]
-        return next((t for t in reversed(list(before)) if t.lower_ in INSIDE), None)
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 7), -1):
+            t = doc[j]
+            if t.lower_ in FRAME_PREPS and doc[j - 1].lower_ in FRAME_PREPS[t.lower_]:
+                return t
+            if t.text in (",", ";", ":", ".", "!", "?") or (
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+            ):
+                return None
+        return None
+
+    @staticmethod
+    def _complement(tok: Token) -> list[Token]:
+        """The words after a noun that belong to it: genitives, names in quotes, a name right after it.
+
+        «встрече министров иностранных дел формата "Центральная Азия — Китай"» gives the words from «министров»
+        to the closing quote; the nominative that starts the next phrase («заместитель …») ends it.
+        """
+        doc, sent = tok.doc, tok.sent
+        end = min(sent.end, tok.i + 15)
+        out: list[Token] = []
+        i = tok.i + 1
+        while i < end:
+            t = doc[i]
+            if t.text in ('"', "«", "„"):
+                close = next((k for k in range(i + 1, end) if doc[k].text in ('"', "»", "“")), None)
+                if close is None:
+                    break
+                out.extend(doc[i : close + 1])
+                i = close + 1
+                continue
+            if t.ent_type_ == "Person":
+                break  # the name after it is the subject of what was held there, whatever its tagged case
+            if (
+                t.ent_type_
+                and (i == tok.i + 1 or case_of(t) != "Nom" or t.ent_iob_ == "I")
+                or case_of(t) == "Gen"
+                and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET")
+                # «министров Казахстана и Китая», «стран Центральной Азии, Китая и России»
+                or t.lower_ in ("и", ",")
+                and i + 1 < end
+                and case_of(doc[i + 1]) == "Gen"
+                and out
+            ):
+                out.append(t)
+                i += 1
+                continue
+            break
+        return out
+
+    def _of_many(self, tok: Token, frame: Token) -> bool:
+        """Whether a meeting noun names a gathering of many rather than a meeting of two sides.
+
+        Its complement names a body or format («встреча лидеров ШОС», «формата "Центральная Азия — Китай"»), a
+        region or three states or more («глав государств Центральной Азии»), or, under «на полях» / «в рамках»,
+        plural holders of posts with no state named («встреча министров иностранных дел»); never with «двух»,
+        «обеих» or «двусторонняя», and not with the one or two states of a bilateral meeting named.
+        """
+        words = self._complement(tok)
+        doc = tok.doc
+        before = [t for t in doc[frame.i + 1 : tok.i] if t.pos_ in ("ADJ", "NUM", "DET")]
+        if any(lemma(t) in BILATERAL for t in words + before):
+            return False
+        inside = {t.i for t in words}
+        ents = [e for e in tok.sent.ents if all(i in inside for i in range(e.start, e.end))]
+        if any(e.label_ in ("Organization", "Initiative") for e in ents):
+            return True
+        states = {ent_key(e) for e in ents if e.label_ == "State"}
+        if len(states) >= 3 or any(e.label_ == "Place" for e in ents):
+            return True
+        members = [
+            t
+            for t in words
+            if post_words().get(lemma(t), ("", ""))[0] == "head" and "Plur" in t.morph.get("Number")
+        ]
+        return bool(members) and not states and frame.lower_ in SIDE_FRAMES
+
+    def _outside_gatherings(self, sent: Span, groups: list[Group]) -> list[Group]:
+        """Actor groups cut free of a framed meeting's complement that the name after it was joined to.
+
+        «В рамках встречи министров иностранных дел Касым-Жомарт Токаев встретился …»: «министров иностранных
+        дел» belong to «встречи», so the group of «Касым-Жомарт Токаев» starts at the name, in its own case.
+        """
+        ends = [
+            words[-1].i + 1
+            for tok in sent
+            if lemma(tok) in GATHERINGS | GROUP_MEETINGS
+            and tok.pos_ in ("NOUN", "PROPN")
+            and self._frame_of(tok) is not None
+            and (words := self._complement(tok))
+        ]
+        if not ends:
+            return groups
+        doc = sent.doc
+        out = []
+        for g in groups:
+            cut = next((e for e in ends if g.start < e < g.end), None)
+            ents = tuple(e for e in g.ents if e.start >= cut) if cut is not None else ()
+            if not ents:
+                out.append(g)
+                continue
+            # the case of the name itself, read from its last word (the tagger often misreads a first name
+            # after a genitive: «дел Касым-Жомарт Токаев»), or of the post words that now open the group
+            actor = min(ents, key=lambda e: (e.label_ != "Person", e.start))
+            first = doc[cut]
+            if first.i < actor.start and case_of(first) and first.pos_ in ("NOUN", "ADJ", "DET"):
+                case = case_of(first)
+            else:
+                case = next((case_of(t) for t in reversed(actor) if case_of(t)), "")
+            out.append(Group(cut, g.end, ents, "", case))
+        return out
+
+    def _gathering_frame(self, tok: Token) -> Token | None:
+        """The frame word when a gathering only frames another event («на полях саммита», «в рамках форума»,
+        «в рамках участия во встрече министров … формата …»)."""
+        lem = lemma(tok)
+        if tok.pos_ not in ("NOUN", "PROPN") or (lem not in GATHERINGS and lem not in GROUP_MEETINGS):
+            return None
+        frame = self._frame_of(tok)
+        if frame is None or lem in GROUP_MEETINGS and not self._of_many(tok, frame):
+            return None
+        return frame
 
     def _gatherings(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
-        """The summits, forums and sessions inside which the drafts were held, as Meeting drafts of their own.
+        """The summits, forums, sessions and meetings of many inside which the drafts were held, as Meeting
+        drafts of their own.
 
-        «На полях саммита ШОС в Астане Токаев встретился с Путиным»: a Meeting for the summit (the body it is
-        of as a participant, an initiative it is of as its object, the place after it) that the bilateral
-        meeting's people attended, and the bilateral meeting as its sub-event.
+        «На полях саммита ШОС в Астане Токаев встретился с Путиным», «В рамках участия во встрече министров
+        иностранных дел формата "Центральная Азия — Китай" Нуртлеу провел встречу с Ван И»: a Meeting for the
+        gathering (the bodies and states it is of as participants, a format or initiative it is of as its
+        object, the place after it) that the bilateral meeting's people attended, and the bilateral meeting as
+        its sub-event.
         """
         added: list[_Draft] = []
         for d in list(drafts):
@@ -1032,11 +1223,13 @@ class Events:
             )
             if noun is None:
                 continue
-            # the body or format the gathering is of: the names right after it («саммита ШОС», «форума «…»»)
+            # the bodies, formats and states the gathering is of: the names in its complement
+            inside = {t.i for t in self._complement(noun)}
             of = [
                 e
                 for e in sent.ents
-                if 0 < e.start - noun.i <= 2 and e.label_ in ("Organization", "Initiative")
+                if e.label_ in ("Organization", "Initiative", "State")
+                and all(i in inside for i in range(e.start, e.end))
             ]
             keys = {ent_key(e) for e in of}
             target = next(
@@ -1044,6 +1237,8 @@ class Events:
                     g
                     for g in drafts + added
                     if g is not d
+                    # an earlier gathering, or a summit the article reported as an event of its own
+                    and (any(g is a for a in added) or lemma(g.main.trigger) in GATHERINGS)
                     and lemma(g.main.trigger) == lemma(noun)
                     and {ent_key(c) for c in g.concerns} | {ent_key(e) for e, _ in g.parts} >= keys
                 ),
@@ -1051,9 +1246,7 @@ class Events:
             )
             if target is None:
                 m = _Mention("Meeting", noun, sent, 0.7, True)
-                parts = [(e, None) for e in of if e.label_ == "Organization"] + [
-                    (e, None) for e, _ in d.parts
-                ]
+                parts = [(e, None) for e in of if e.label_ != "Initiative"] + [(e, None) for e, _ in d.parts]
                 m.parts = self._dedup(doc, parts)
                 m.concerns = [e for e in of if e.label_ == "Initiative"]
                 groups = actor_groups(sent)
@@ -1088,7 +1281,8 @@ class Events:
 
     def find(self, doc: Doc) -> list[Event]:
         """The article's events, in the order of their main sentence."""
-        positions = Posts().find(doc)
+        # the posts component runs before this one in build_nlp(); without it the post finder is run here
+        positions = doc._.kg_positions if self.posts_before else Posts().find(doc)
         drafts = [d for d in self.merge(doc, self.mentions(doc, positions)) if d.parts and self._kept(d)]
         drafts += self._gatherings(doc, drafts)
         drafts += self._statements(doc, drafts)
@@ -1171,5 +1365,5 @@ class Events:
 
 @Language.factory("kg_events", assigns=["doc._.kg_events"])
 def make_events(nlp: Language, name: str) -> Events:
-    """Factory of the event finder."""
-    return Events(name)
+    """Factory of the event finder (it reads the positions of a ``kg_posts`` added before it)."""
+    return Events(name, posts_before="kg_posts" in nlp.pipe_names)
