@@ -120,6 +120,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "type": entities[key].type,
                     "id": mint(base, key),
                     "label": entities[key].label,
+                    "source": m.source,
                 }
             )
         events = []
@@ -166,6 +167,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "evidence": _span(pos.evidence),
                     "confidence": pos.confidence,
                     "role_span": _span(pos.role_span) if pos.role_span else None,
+                    "restated": [_span(s) for s in pos.restated],
                 }
             )
         facts = []

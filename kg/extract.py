@@ -21,8 +21,9 @@ def _doc_list(doc: Doc, name: str) -> tuple[Any, ...]:
 def mentions_of(doc: Doc) -> tuple[Mention, ...]:
     """Every entity span of the Doc as a Mention."""
     out = []
-    nested = list(doc.spans["kg_nested"]) if "kg_nested" in doc.spans else []
-    for ent in sorted([*doc.ents, *nested], key=lambda s: (s.start_char, -s.end_char)):
+    # names nested in others («МИД Казахстана»), and the bodies of posts named by a common noun only
+    extra = [s for group in ("kg_nested", "kg_bodies") if group in doc.spans for s in doc.spans[group]]
+    for ent in sorted([*doc.ents, *extra], key=lambda s: (s.start_char, -s.end_char)):
         if ent.label_ not in ENTITY_TYPES:
             continue
         norm = ent._.kg_norm if ent.has_extension("kg_norm") and ent._.kg_norm else ent.text

@@ -303,6 +303,8 @@ class GraphBuilder:
         g.add((holding, DIP.extractedFrom, self.article_iri(art)))
         g.add((holding, DIP.confidence, _decimal(round(pos.confidence, 3))))
         g.add((holding, DIP.denotedBy, self.add_mention(g, art, pos.evidence, "sentence")))
+        for said in [s for s in (pos.role_span, *pos.restated) if s is not None]:
+            g.add((holding, DIP.denotedBy, self.add_mention(g, art, said, "post")))
 
     def add_fact(self, g: Graph, art: str, node: URIRef, fact: Fact) -> None:
         g.add((node, RDF.type, DIP.StatisticalFact))

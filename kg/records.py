@@ -105,6 +105,9 @@ class Position:
     role_span: TextSpan | None = (
         None  # the words that name the post in the text («министром иностранных дел»)
     )
+    # the words naming the same post of the same person elsewhere in the article («президент Франции …
+    # Президент Саркози»): one holding, stated more than once
+    restated: tuple[TextSpan, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.iri import entity_key
+from kg.iri import article_key, entity_key
 from kg.lexicon import case_forms, entries, lookup, wikidata
 from kg.records import ArticleRecord, Corpus, Entity, Mention
 
@@ -110,9 +110,15 @@ class _Resolver:
         listed = _lexicon_index().get(("Person", format_key(norm)))
         return listed or entity_key("Person", norm)
 
-    def key_for(self, mention: Mention, article_full: dict[str, set[str]]) -> str:
+    def key_for(self, mention: Mention, article_full: dict[str, set[str]], article: str = "") -> str:
         if mention.key:
             return mention.key
+        if mention.source == "descriptor":
+            # a body named by a common noun («палестинская делегация») is that article's: the same words in
+            # another article may name another body
+            return entity_key(
+                mention.type, f"{match_key(mention.norm)} {article_key(article).split('/', 1)[1]}"
+            )
         if mention.type == "Person":
             if _is_full_name(mention.norm):
                 return self.person_key(mention.norm)
@@ -147,7 +153,7 @@ class _Resolver:
                 if m.type == "Person" and _is_full_name(m.norm):
                     article_full[_surname(m.norm)].add(self.person_key(m.norm))
             for m in rec.mentions:
-                key = self.key_for(m, article_full)
+                key = self.key_for(m, article_full, rec.article.id)
                 if not (m.type == "Person" and _is_full_name(m.norm)):
                     self.add(key, m)
                 self.links[(rec.article.id, m.start, m.end)] = key

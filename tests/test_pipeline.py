@@ -297,9 +297,19 @@ def test_a_sentence_final_one_letter_name_part_ends_the_sentence(nlp, text, name
     assert ent.label_ == "Person"
 
 
-def test_an_initial_before_a_surname_does_not_end_the_sentence(nlp):
-    doc = nlp("Документ подписал И. Петров в присутствии гостей.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Документ подписал И. Петров в присутствии гостей.",
+        # after a place's name the letter starts a name: «Японии» is no first name that «Н.» could end
+        "Премьер-министр Японии Н. Кан заявил, что визит вызывает сожаление.",
+    ],
+    ids=readable,
+)
+def test_an_initial_before_a_surname_does_not_end_the_sentence(nlp, text):
+    doc = nlp(text)
     assert len(list(doc.sents)) == 1
+    assert any(e.label_ == "Person" and e.text in ("И. Петров", "Н. Кан") for e in doc.ents)
 
 
 def test_line_breaks_end_sentences_and_offsets_match_the_text(nlp):

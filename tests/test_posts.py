@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
 def _rows(doc) -> set[tuple[str, str, str | None]]:
-    by_offsets = {(e.start_char, e.end_char): e for e in doc.ents}
+    bodies = list(doc.spans["kg_bodies"]) if "kg_bodies" in doc.spans else []
+    by_offsets = {(e.start_char, e.end_char): e for e in [*doc.ents, *bodies]}
     out = set()
     for p in doc._.kg_positions:
         person = by_offsets[(p.person.start, p.person.end)]._.kg_norm
@@ -450,3 +453,116 @@ def test_a_parse_found_post_does_not_reach_across_another_name(nlp):
 def test_an_occupation_placed_nowhere_is_no_post(nlp, text):
     # a post is a position in a state or an organisation (dip:postIn); a bare occupation is not asserted as one
     assert _triples(nlp(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle used as the post's noun, after the name
+        (
+            "Аарон Гринспен, управляющий компанией FaceCash, выступил против.",
+            ("Аарон Гринспен", "управляющий компанией", "FaceCash"),
+        ),
+        # an acting post: «исполняющий обязанности» agrees with the name, the post word after it does not
+        (
+            "Марк Тоунер, исполняющий обязанности официального представителя Госдепартамента США, выступил.",
+            ("Марк Тоунер", "официальный представитель", "Госдепартамента"),
+        ),
+        # the post's complement («энергетики») is no post word, but the phrase still runs into the name
+        (
+            "Спор, скорее всего, решат глава ОАО «Газпром» Алексей Миллер и министр энергетики Белоруссии "
+            "Александр Озерец.",
+            ("Александр Озерец", "министр энергетики", "Белоруссии"),
+        ),
+    ],
+)
+def test_participles_acting_posts_and_complements(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "body", "norm"),
+    [
+        (
+            "Глава палестинской делегации на переговорах Саеб Эрекат призвал ООН ответить.",
+            "Саеб Эрекат",
+            "глава",
+            "палестинской делегации",
+            "палестинская делегация",
+        ),
+        (
+            "Утром представитель вооружённых сил полковник Сансерн Каевкамнерд выступил по телевидению.",
+            "Сансерн Каевкамнерд",
+            "представитель",
+            "вооружённых сил",
+            "вооружённые силы",
+        ),
+        (
+            "Капитаном сборной команды стал Михаель Баллак.",
+            "Михаель Баллак",
+            "капитан",
+            "сборной команды",
+            "сборная команда",
+        ),
+    ],
+)
+def test_a_body_named_by_a_common_noun_is_the_posts_body(nlp, text, person, role, body, norm):
+    doc = nlp(text)
+    assert (person, role, body) in _triples(doc)
+    (span,) = [s for s in doc.spans["kg_bodies"] if s.text == body]
+    assert span.label_ == "Organization" and span._.kg_norm == norm
+    assert body not in {e.text for e in doc.ents}  # a body without a name is no named entity
+
+
+def test_a_rank_after_a_post_is_held_in_the_posts_body(nlp):
+    doc = nlp("Утром представитель вооружённых сил полковник Сансерн Каевкамнерд выступил по телевидению.")
+    assert ("Сансерн Каевкамнерд", "полковник", "вооружённых сил") in _triples(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мэр города Иван Петров открыл школу.",  # a body of places is no organisation
+        "Представитель силы Иван Петров выступил.",  # «силы» alone is no body
+    ],
+)
+def test_no_unnamed_body_from_place_nouns_or_bare_words(nlp, text):
+    doc = nlp(text)
+    assert list(doc.spans.get("kg_bodies", [])) == []
+
+
+def test_one_post_stated_twice_is_one_position_with_both_statements(nlp):
+    doc = nlp(
+        "Барак Обама принимает своего французского коллегу Николя Саркози. Как было объявлено, президент "
+        "Франции прибыл в Вашингтон. Президент Франции Николя Саркози выразил надежду."
+    )
+    (pos,) = [p for p in doc._.kg_positions if p.role == "президент"]
+    assert doc.text[pos.person.start : pos.person.end] == "Николя Саркози"
+    assert pos.confidence == 0.85  # the surest statement, the one next to the name, is the position's own
+    said = [pos.role_span, *pos.restated]
+    assert sorted(s.start for s in said) == [m.start() for m in re.finditer("[Пп]резидент Франции", doc.text)]
+
+
+def test_a_state_adjective_without_its_state_takes_no_other_state(nlp):
+    doc = nlp(
+        "На саммите обещал быть председатель КНР Ху Цзиньтао, а вот британский премьер Гордон Браун отказался."
+    )
+    assert not any(person == "Гордон Браун" for person, _, _ in _triples(doc))
+    assert ("Ху Цзиньтао", "председатель", "КНР") in _triples(doc)
+
+
+def test_head_of_state_is_the_title_the_article_gives_the_same_person(nlp):
+    doc = nlp(
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Пекин. Переговоры с главой Казахстана "
+        "Касым-Жомартом Токаевым прошли в субботу."
+    )
+    got = {(p, r) for p, r, _ in _rows(doc)}
+    assert ("Касым-Жомарт Токаев", "президент") in got
+    assert ("Касым-Жомарт Токаев", "глава государства") not in got
+    (pos,) = doc._.kg_positions
+    assert [s.text for s in pos.restated] == ["главой"]
+
+
+def test_head_of_state_without_a_title_stays_head_of_state(nlp):
+    doc = nlp("Переговоры с главой Казахстана Касым-Жомартом Токаевым прошли в субботу.")
+    assert ("Касым-Жомарт Токаев", "глава государства", "state/kazakhstan") in _rows(doc)

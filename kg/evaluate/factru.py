@@ -10,12 +10,13 @@ which only the offsets, role and type are read, so a build's extractions.jsonl s
 - Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
   its ``role_span`` (the words naming the post; its evidence sentence when a prediction has no role_span)
   overlaps the gold post span while its role, or the words of its role_span as written («главой МИД» for the
-  role «министр иностранных дел»), shares a word with it. The post is the Position argument, or Job
+  role «министр иностранных дел»), shares a word with it; a post the article states more than once may match
+  with any statement (``restated``: the words naming it elsewhere). The post is the Position argument, or Job
   (the data set's other name for it); the source's alternatives ("A | B") count as the same post, their spans
   and their words alike. A fact with no post argument needs only Who. *strict* also wants our «of» span to
   overlap one of Where's mentions when the gold has Where; a fact without Where needs none.
 - Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by
-  a predicted participant's span. Both fact kinds are matched one to one.
+  a predicted participant's span. Both fact kinds are matched one to one, by a maximum matching.
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ def record_to_prediction(record: object) -> dict:
     return {
         "id": record.article.id,
         "entities": [
-            {"start": m.start, "end": m.end, "type": m.type, "text": m.text} for m in record.mentions
+            {"start": m.start, "end": m.end, "type": m.type, "text": m.text, "source": m.source}
+            for m in record.mentions
         ],
         "positions": [
             {
@@ -114,6 +116,7 @@ def record_to_prediction(record: object) -> dict:
                 "role_span": None
                 if p.role_span is None
                 else {"start": p.role_span.start, "end": p.role_span.end, "text": p.role_span.text},
+                "restated": [{"start": t.start, "end": t.end, "text": t.text} for t in p.restated],
             }
             for p in record.positions
         ],
@@ -130,16 +133,18 @@ def predict(
 
 
 def ner_spans(doc: dict) -> set[tuple[int, int, str]]:
-    """The distinct (start, end, PER/ORG/LOC) spans of a document; types factRuEval lacks are dropped.
+    """The distinct (start, end, PER/ORG/LOC) spans of a document; types factRuEval lacks are dropped, and so
+    are bodies named by a common noun (source "descriptor": «палестинской делегации»), which are no names.
 
     >>> sorted(ner_spans({"entities": [{"start": 0, "end": 3, "type": "State"},
-    ...                                {"start": 5, "end": 9, "type": "Initiative"}]}))
+    ...                                {"start": 5, "end": 9, "type": "Initiative"},
+    ...                                {"start": 9, "end": 12, "type": "ORG", "source": "descriptor"}]}))
     [(0, 3, 'LOC')]
     """
     out = set()
     for e in doc.get("entities", ()):
         t = TYPE_MAP.get(e.get("type"))
-        if t and isinstance(e.get("start"), int) and isinstance(e.get("end"), int):
+        if t and e.get("source") != "descriptor" and _span(e) is not None:
             out.add((e["start"], e["end"], t))
     return out
 
@@ -223,15 +228,25 @@ class FactScores:
 
 
 def _one_to_one(golds: list, preds: list, ok: Callable[[object, object], bool]) -> int:
-    used: set[int] = set()
-    tp = 0
-    for g in golds:
-        for j, p in enumerate(preds):
-            if j not in used and ok(g, p):
-                used.add(j)
-                tp += 1
-                break
-    return tp
+    """The size of a maximum one-to-one matching of golds to predictions (augmenting paths): a prediction
+    that fits two golds is not spent on the one a second prediction could have taken.
+
+    >>> _one_to_one(["a", "b"], ["ab", "a"], lambda g, p: g in p)
+    2
+    """
+    fits = [[j for j, p in enumerate(preds) if ok(g, p)] for g in golds]
+    owner: dict[int, int] = {}
+
+    def take(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or take(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    return sum(1 for i in range(len(golds)) if take(i, set()))
 
 
 def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScores:
@@ -268,11 +283,16 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
                 return False
             if not has_pos:
                 return True
-            # the words naming the post when the prediction gives them, else (older files) its sentence
-            where_said = _span(p.get("role_span")) or _span(p.get("evidence"))
-            said = (p.get("role_span") or {}).get("text") or ""
-            words = key_words(p.get("role") or "") | key_words(said)
-            return _overlaps(where_said, pos_spans) and bool(words & pos_words)
+            # the words naming the post, in any statement of it, when the prediction gives them; else (older
+            # files) its sentence
+            said = [s for s in (p.get("role_span"), *(p.get("restated") or ())) if _span(s)]
+            role = key_words(p.get("role") or "")
+            if not said:
+                return _overlaps(_span(p.get("evidence")), pos_spans) and bool(role & pos_words)
+            return any(
+                _overlaps(_span(s), pos_spans) and bool((role | key_words(s.get("text") or "")) & pos_words)
+                for s in said
+            )
 
         def full(g: tuple, p: dict) -> bool:
             return who_and_post(g, p) and (not g[4] or _overlaps(_span(p.get("of")), g[4]))

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import STATE_BOUND, lookup
-from kg.morphology import nominative
+from kg.morphology import nominative, nominative_phrase
 from kg.pipeline.cues import (
     actor_groups,
     case_of,
@@ -32,6 +32,9 @@ from kg.records import Position, Ref, TextSpan
 
 if not Doc.has_extension("kg_positions"):
     Doc.set_extension("kg_positions", default=[])
+
+#: the span group of the bodies that posts are in and that the text names by a common noun, not by a name
+BODIES = "kg_bodies"
 
 HEAD_OF_STATE = {"президент", "председатель", "глава государства", "лидер", "король"}
 _STOP = {",", ".", "(", ")", ";", ":", "«", "»", '"'}
@@ -83,6 +86,8 @@ _STATE_POSTS = {
     "царь",
 }
 _FORMER = ("бывший", "экс")
+# the words of an acting post before its name: «исполняющий обязанности (официального представителя)», «и. о.»
+_ACTING = ("исполнять", "исполняющий", "обязанность", "и.о.", "врио")
 _STATE_NOUNS = ("государство", "страна")
 _CANDIDATE = {"кандидат", "кандидатура", "претендент", "претендовать", "выборы", "баллотироваться"}
 _CLAUSE_STOP = {",", ".", ";", ":", "(", ")", "!", "?", *_DASHES}
@@ -164,6 +169,56 @@ def _body_of(doc: Doc, ws: list[Word]) -> Span | None:
     return before[-1] if before else None
 
 
+def _unnamed_body(doc: Doc, ws: list[Word]) -> tuple[int, Span, str] | None:
+    """«глава палестинской делегации», «представитель вооружённых сил», «капитан сборной команды»: a body a
+    post is in that the text names by a common noun and no name, as (the index of its first word in ``ws``, a
+    new Organization span over its words). Only words after the last post word qualify, a body noun of
+    ``post_bodies.tsv`` in the genitive or instrumental («зав. кафедрой»), with its adjectives before it and
+    the genitives after it; a body of places («мэр города») is no organisation."""
+    heads = [i for i, w in enumerate(ws) if head_lemma(w) is not None]
+    if not heads:
+        return None
+    for n in range(heads[-1] + 1, len(ws)):
+        w = ws[n]
+        if w.pos not in ("NOUN", "ADJ", "PROPN") or w.last.text[:1].isupper() and w.pos == "PROPN":
+            return None
+        if w.pos != "NOUN":
+            continue
+        if "Organization" not in body_nouns().get(w.lemma, ()) or case_of(w.last) not in ("Gen", "Ins"):
+            return None
+        if w.lemma == "сила" and not (n > 0 and ws[n - 1].lemma.startswith(("вооружен", "вооружён"))):
+            return None  # «сил» is a body only as «вооружённых сил»
+        first = n
+        while first > heads[-1] + 1 and ws[first - 1].pos == "ADJ":
+            first -= 1
+        # «сборной команды»: two body nouns in one case are an adjective and its noun
+        while (
+            n + 1 < len(ws)
+            and "Organization" in body_nouns().get(ws[n + 1].lemma, ())
+            and case_of(ws[n + 1].last) == case_of(w.last)
+        ):
+            n += 1
+        last = n + 1
+        while last < len(ws) and (
+            ws[last].pos in ("NOUN", "ADJ")
+            and case_of(ws[last].last) == "Gen"
+            or ws[last].lemma == "и"
+            and last + 1 < len(ws)
+            and ws[last + 1].pos == "NOUN"
+        ):
+            last += 1
+        while ws[last - 1].pos != "NOUN":
+            last -= 1
+        span = Span(doc, ws[first].start, ws[last - 1].end, label="Organization")
+        span.id_ = "descriptor"
+        inflect = range(ws[first].start, ws[n].end)
+        norm = nominative_phrase(
+            [(t.text, t.pos_, t.morph.to_dict(), t.i in inflect) for t in span], [t.whitespace_ for t in span]
+        )
+        return first, span, norm
+    return None
+
+
 @dataclass(frozen=True)
 class Word:
     """A word of a post phrase: one token, or several joined by a hyphen («премьер-министра»)."""
@@ -209,6 +264,8 @@ def _heads() -> set[str]:
 def head_lemma(word: Word) -> tuple[str, bool] | None:
     """(lemma of the post a word names, whether it is a former one) or None: «экс-премьера» → («премьер», True)."""
     lem = word.lemma
+    if lem not in _heads() and word.pos == "VERB":
+        lem = _nominative_word(word)  # a participle used as a noun: «управляющий», «командующего»
     if lem in _heads():
         return lem, False
     for prefix in ("экс-", "экс "):
@@ -376,6 +433,15 @@ def _segment_role(doc: Doc, start: int, end: int) -> tuple[str, Span | None, int
         sent = doc[first].sent
         bodies = [e for e in sent.ents if e.label_ == "Organization" and e.end <= first]
         of = bodies[-1] if bodies else None
+    if of is None and not own:
+        unnamed = _unnamed_body(doc, role_ws)
+        if unnamed is not None:
+            cut, of, norm = unnamed
+            of._.kg_norm = norm
+            role_ws = role_ws[:cut]
+            role = role_name(role_ws, of, ())
+            if not role:
+                return None
     parts = role.split()
     if len(parts) == 3 and parts[0] in ("глава", "лидер") and parts[2] in ("государства", "страны"):
         role = "глава государства"  # «глава российского государства»: the state is its «of»
@@ -462,6 +528,28 @@ def syntactic_start(doc: Doc, person: Span, low: int) -> int | None:
     return None
 
 
+def _phrase_before(doc: Doc, start: int, low: int) -> int:
+    """Where a post phrase that runs into a name's group from the left starts: «министр энергетики (Белоруссии
+    Александр Озерец)» — the group takes in post words only, not the words of the post's own complement. The
+    stretch of lower-case nouns, adjectives, «по» and «и» before ``start`` counts from its first post word on."""
+    i = start
+    while (
+        i - 1 >= low
+        and not doc[i - 1].ent_type_
+        and (
+            doc[i - 1].pos_ in ("NOUN", "ADJ")
+            and doc[i - 1].text[:1].islower()
+            or doc[i - 1].lower_ in ("по", "и")
+            or doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_
+        )
+    ):
+        i -= 1
+    ws = words(doc, i, start)
+    first = next((w for w in ws if head_lemma(w) is not None), None)
+    return start if first is None else _word_start(doc, first.start, i)
+
+
 def _last_phrase_start(doc: Doc, start: int, end: int) -> int:
     """Where the post phrases that go with a name start: after a name followed by a new post word without a
     comma («с корреспондентом «Голоса Америки» лидер движения Александр Белов»: only «лидер движения»)."""
@@ -487,13 +575,16 @@ def _posts_after(doc: Doc, person: Span, sent: Span) -> list[tuple]:
         doc[head].pos_ == "ADJ"
         and doc[head].text[:1].islower()
         or lemma(doc[head]) in _FORMER
+        or lemma(doc[head]) in _ACTING
         or doc[head].text == "-"
     ):
         head += 1
     ws = words(doc, head, min(sent.end, head + 3))
     if not ws or head_lemma(ws[0]) is None:
         return []
-    if doc[after].text == "," and case_of(ws[0].last) not in (case_of(person[-1]), "", "Nom"):
+    # the apposition agrees with the name in case; in «исполняющий обязанности представителя» the participle does
+    lead = doc[after + 1] if lemma(doc[after + 1]) in _ACTING else ws[0].last
+    if doc[after].text == "," and case_of(lead) not in (case_of(person[-1]), "", "Nom"):
         return []
     out = []
     start = after + 1
@@ -501,7 +592,8 @@ def _posts_after(doc: Doc, person: Span, sent: Span) -> list[tuple]:
     seen_body = False
     while end < sent.end:
         tok = doc[end]
-        if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or tok.pos_ in ("VERB", "AUX"):
+        # (a participle up to the post's head is part of it: «управляющий компанией», «исполняющий обязанности»)
+        if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or tok.pos_ in ("VERB", "AUX") and end > head:
             break
         if tok.ent_type_ == "Person" or seen_body and not tok.ent_type_ and tok.text not in ("«", "»", '"'):
             if lemma(tok) != "и":
@@ -709,6 +801,10 @@ def phrase_back(doc: Doc, end: int, low: int) -> int:
     return i
 
 
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
 class Posts:
     """Finds (person, post, of) triples around the names of persons."""
 
@@ -730,7 +826,8 @@ class Posts:
                     # posts before the name, split at commas: «членом политбюро ЦК КПК, министром … Китая Ван И»;
                     # a later name of a list («X — директор Y, Z — …») takes only the words after the last comma
                     low = sent.start if n == 0 else persons[n - 1].end
-                    bounds, seg_start = [], group.start if n == 0 else persons[n - 1].end
+                    bounds = []
+                    seg_start = _phrase_before(doc, group.start, low) if n == 0 else persons[n - 1].end
                     seg_start = _last_phrase_start(doc, seg_start, person.start)
                     # the parse finds post phrases whose words the group does not take in («министр по
                     # государственным сборам Новой Зеландии …», «первый замминистра энергетики …»)
@@ -756,10 +853,12 @@ class Posts:
                         bounds.append((phrase_back(doc, titled, low), titled))
                         if rank is not None:
                             bounds.append((rank, person.start))
-                    for a, b in bounds:
-                        got = _segment_role(doc, a, b)
-                        if got:
-                            found.append((person, got[0], got[1], sent, (got[4], got[5])))
+                    gots = [g for g in (_segment_role(doc, a, b) for a, b in bounds) if g]
+                    # a rank after a post is held in the post's body: «представитель вооружённых сил полковник …»
+                    bodies = [g[1] for g in gots if g[1] is not None and g[2] != rank]
+                    for got in gots:
+                        of = got[1] if got[1] is not None or got[2] != rank or not bodies else bodies[-1]
+                        found.append((person, got[0], of, sent, (got[4], got[5])))
                     for got in _posts_after(doc, person, sent):
                         found.append((person, got[0], got[1], sent, (got[4], got[5])))
                     for got in _posts_by_verb(doc, person, sent):
@@ -836,7 +935,14 @@ class Posts:
         """A post named as a subject with no name («Премьер-министр Израиля заявил …», «Как отметил премьер
         …») given to the one person named before it in its sentence, or else in the sentence before."""
         covered = {i for _, _, _, _, _, toks in rows for i in range(toks[0], toks[1])}
-        held = {(r, ent_key(o) if o is not None else ""): person_key(doc, p) for p, r, o, *_ in rows}
+        holders: dict[tuple[str, str], set[str]] = {}
+        for p, r, o, *_ in rows:
+            holders.setdefault((r, ent_key(o) if o is not None else ""), set()).add(person_key(doc, p))
+        mention_of: dict[str, list[Span]] = {}
+        for e in doc.ents:
+            if e.label_ == "Person":
+                mention_of.setdefault(person_key(doc, e), []).append(e)
+        held = {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
         posts_of: dict[str, list[tuple[str, Span | None]]] = {}
         for p, r, o, *_ in rows:
             posts_of.setdefault(person_key(doc, p), []).append((r, o))
@@ -878,17 +984,21 @@ class Posts:
                 got = _segment_role(doc, start, end)
                 if not got:
                     continue
-                before = [e for e in sent.ents if e.label_ == "Person" and e.end <= start]
-                if not before and n > 0 and not held_post:
-                    before = [e for e in sents[n - 1].ents if e.label_ == "Person"]
-                keys = {person_key(doc, e) for e in before}
-                if len(keys) != 1:
-                    continue
-                person = before[-1]
                 role, of = got[0], got[1]
-                other = held.get((role, ent_key(of) if of is not None else ""))
-                if other is not None and other != person_key(doc, person):
-                    continue
+                # a post in a body that the article gives one person is that person's, wherever it is named
+                # («Николя Саркози … Как было объявлено, президент Франции прибыл …»)
+                other = held.get((role, ent_key(of))) if of is not None else None
+                if other is not None:
+                    person = min(mention_of[other], key=lambda e: (e.start > start, abs(e.start - start)))
+                else:
+                    before = [e for e in sent.ents if e.label_ == "Person" and e.end <= start]
+                    if not before and n > 0 and not held_post:
+                        before = [e for e in sents[n - 1].ents if e.label_ == "Person"]
+                    if len({person_key(doc, e) for e in before}) != 1:
+                        continue
+                    person = before[-1]
+                    if held.get((role, "")) not in (None, person_key(doc, person)):
+                        continue
                 # a person the article gives other posts is this one only when the post is one of them or
                 # in the same body: «председатель КГБ» after a name of a diplomat is someone else
                 mine = posts_of.get(person_key(doc, person), [])
@@ -903,6 +1013,10 @@ class Posts:
 
     def find(self, doc: Doc) -> list[Position]:
         """Every post held by a named person in a state or organisation, in text order (one per person, role and post-of)."""
+        return self.found(doc)[0]
+
+    def found(self, doc: Doc) -> tuple[list[Position], list[Span]]:
+        """The positions, and the bodies named by a common noun that some of them are in (new spans)."""
         attached = self._attached(doc)
         rows = (
             [(p, r, o, s, 0.85, t) for p, r, o, s, t in attached]
@@ -919,6 +1033,11 @@ class Posts:
                 if (person_key(doc, person), role) in placed:
                     continue
                 said = doc[toks[0] : toks[1]]
+                if any(
+                    t.pos_ == "ADJ" and lemma(t).endswith(("ский", "цкий")) and lemma(t) not in post_words()
+                    for t in said
+                ):
+                    continue  # «британский премьер» is Britain's even when the article names no Britain to link
                 whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
                 of = _context_state(doc, role, sent, toks[0], whole) or _seat_of(doc, role, sent, toks[0])
                 conf = 0.6
@@ -927,14 +1046,27 @@ class Posts:
                 # text gives nowhere to place («журналист», «певец») is not asserted as one
                 continue
             filled.append((person, role, of, sent, conf, toks))
+        # one position per person, post and body: its surest statement (the first of those), with the words of
+        # the others
+        # («главой Казахстана Токаевым» names the post of «Президент Казахстана Токаев»: «глава государства» is
+        # the office the person holds under its own title when the article gives that too)
+        titled = {
+            (person_key(doc, p), ent_key(o)): r
+            for p, r, o, *_ in sorted(filled, key=lambda r: (r[0].start_char, r[1], r[5]))
+            if r in HEAD_OF_STATE and r not in ("глава государства", "лидер") and o.label_ == "State"
+        }
+        statements: dict[tuple[str, str, str], list[tuple]] = {}
+        for row in sorted(filled, key=lambda r: (r[0].start_char, r[1], r[5])):
+            person, role, of = row[:3]
+            if role == "глава государства":
+                role = titled.get((person_key(doc, person), ent_key(of)), role)
+            key = (person_key(doc, person), role, ent_key(of))
+            statements.setdefault(key, []).append((person, role, *row[2:]))
         out: list[Position] = []
-        seen: set[tuple[str, str, str]] = set()
-        for person, role, of, sent, conf, toks in sorted(filled, key=lambda r: (r[0].start_char, r[1])):
-            key = (person_key(doc, person), role, ent_key(of) if of is not None else "")
-            if key in seen:
-                continue
-            seen.add(key)
-            said = doc[toks[0] : toks[1]]
+        for rows_ in statements.values():
+            person, role, of, sent, conf, toks = max(rows_, key=lambda r: r[4])  # the first of the surest
+            said = dict.fromkeys(_text_span(doc[a:b]) for a, b in (r[5] for r in rows_))
+            first = _text_span(doc[toks[0] : toks[1]])
             out.append(
                 Position(
                     Ref(person.start_char, person.end_char),
@@ -942,21 +1074,30 @@ class Posts:
                     self._ref(of),
                     sentence_span(sent),
                     conf,
-                    TextSpan(said.start_char, said.end_char, said.text),
+                    first,
+                    tuple(sorted((t for t in said if t != first), key=lambda t: (t.start, t.end))),
                 )
             )
-        return out
+        bodies = {
+            (r[2].start, r[2].end): r[2]
+            for rows_ in statements.values()
+            for r in rows_
+            if r[2].id_ == "descriptor" and max(rows_, key=lambda x: x[4])[2] is r[2]
+        }
+        return sorted(out, key=lambda p: (p.person.start, p.role)), [bodies[k] for k in sorted(bodies)]
 
-    def set_annotations(self, doc: Doc, found: list[Position]) -> None:
-        """Store the positions on the Doc."""
-        doc._.kg_positions = found
+    def set_annotations(self, doc: Doc, found: tuple[list[Position], list[Span]]) -> None:
+        """Store the positions on the Doc, and the bodies they are in that have no name in ``doc.spans``."""
+        positions, bodies = found
+        doc._.kg_positions = positions
+        doc.spans[BODIES] = bodies
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
+        self.set_annotations(doc, self.found(doc))
         return doc
 
 
-@Language.factory("kg_posts", assigns=["doc._.kg_positions"])
+@Language.factory("kg_posts", assigns=["doc._.kg_positions", "doc.spans"])
 def make_posts(nlp: Language, name: str) -> Posts:
     """Factory of the post finder."""
     return Posts(name)

@@ -1,7 +1,8 @@
 """``kg_sentences``: sentence boundaries from razdel, with line breaks as hard boundaries.
 
 It also splits a one-letter name part that ends a sentence («… министр Ван И. Темой …»): the tokenizer reads
-«И.» as an initial, which would hide both the name and the sentence end.
+«И.» as an initial, which would hide both the name and the sentence end. After the name of a place or an
+organisation the letter is an initial that starts a name («премьер-министр Японии Н. Кан»), not its end.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from razdel import sentenize
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.morphology import morph_analyzer
+
 _LETTER_DOT = re.compile(r"^[А-ЯЁA-Z]\.$")
+
+
+def _names_a_place(word: str) -> bool:
+    """Whether pymorphy3's likeliest reading of a word is the name of a place or an organisation («Японии»; not
+    «Ван», which may name a lake but mostly does not)."""
+    return bool({"Geox", "Orgn"} & set(morph_analyzer().parse(word)[0].tag.grammemes))
 
 
 class Sentences:
@@ -35,6 +44,7 @@ class Sentences:
                 prev.is_alpha
                 and len(prev.text) > 1
                 and prev.text[0].isupper()
+                and not _names_a_place(prev.text)
                 and (ends_para or (nxt is not None and nxt.text[:1].isupper()))
             ):
                 found.append(tok.idx + 1)
