@@ -207,8 +207,9 @@ class GraphBuilder:
             g.add((ent, DIP.denotedBy, node))
             g.add((ent, DIP.extractedFrom, a_iri))
         events = [self.event_iri(art.id, i) for i in range(len(rec.events))]
+        held = {ev.sub_event_of for ev in rec.events if ev.sub_event_of is not None}
         for i, ev in enumerate(rec.events):
-            self.add_event(g, art.id, events[i], ev, events)
+            self.add_event(g, art.id, events[i], ev, events, gathering=i in held)
         for pos in rec.positions:
             self.add_position(g, art.id, pos)
         for i, fact in enumerate(rec.facts):
@@ -227,7 +228,9 @@ class GraphBuilder:
     def event_iri(self, art: str, i: int) -> URIRef:
         return self.iri(f"event/{article_key(art).split('/', 1)[1]}-{i + 1}")
 
-    def add_event(self, g: Graph, art: str, node: URIRef, ev: Event, siblings: list[URIRef]) -> None:
+    def add_event(
+        self, g: Graph, art: str, node: URIRef, ev: Event, siblings: list[URIRef], gathering: bool = False
+    ) -> None:
         concept = DIP[ev.type]
         self.event_types.add(concept)
         g.add((node, RDF.type, DIP.PartnershipEvent))
@@ -249,7 +252,11 @@ class GraphBuilder:
             entity = self.entities.get(key)
             if entity and entity.label not in names:
                 names.append(entity.label)
-        g.add((node, RDFS.label, Literal(f"{_TYPE_RU.get(ev.type, ev.type)}: {', '.join(names)}", lang="ru")))
+        # a gathering other events were held in is named by what it is of («Встреча: Центральная Азия — Китай»),
+        # not by the people of the meeting held in it
+        of = [self.entities[k].label for k in (self.key_of(art, r) for r in ev.concerns) if k in self.entities]
+        shown = of if gathering and of else names
+        g.add((node, RDFS.label, Literal(f"{_TYPE_RU.get(ev.type, ev.type)}: {', '.join(shown)}", lang="ru")))
         if ev.place is not None:
             key = self.key_of(art, ev.place)
             if key:

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from kg.graph import build_dataset, union
 from kg.iri import DEFAULT_BASE
@@ -314,6 +314,59 @@ def test_a_place_as_participant_becomes_its_state_or_nothing(place, norm, expect
     got = set(ds.graph(URIRef(BASE + "article/pl")).objects(URIRef(BASE + "event/pl-1"), DIP.hasParticipant))
     want = {URIRef(BASE + "state/peru")} | ({URIRef(BASE + expected)} if expected else set())
     assert got == want
+
+
+def test_a_gathering_is_named_by_its_format_and_the_meeting_held_in_it_by_its_people():
+    text = "В рамках встречи формата «Перу — Чили» Зоя Блинова провела встречу с Петром Гавриловым."
+    fmt, zoya, petr = span(text, "Перу — Чили"), span(text, "Зоя Блинова"), span(text, "Петром Гавриловым")
+    people = (Ref(zoya.start, zoya.end), Ref(petr.start, petr.end))
+    whole = TextSpan(0, len(text), text)
+    gathering = Event("Meeting", span(text, "встречи"), whole, people, concerns=(Ref(fmt.start, fmt.end),))
+    bilateral = Event("Meeting", span(text, "встречу"), whole, people, sub_event_of=0)
+    rec = ArticleRecord(
+        Article(id="gm", text=text),
+        mentions=(
+            Mention(fmt.start, fmt.end, fmt.text, "Initiative", "Перу — Чили", "pattern"),
+            Mention(zoya.start, zoya.end, zoya.text, "Person", "Зоя Блинова", "ner"),
+            Mention(petr.start, petr.end, petr.text, "Person", "Пётр Гаврилов", "ner"),
+        ),
+        events=(gathering, bilateral),
+    )
+    g = build_dataset(resolve([rec])).graph(URIRef(BASE + "article/gm"))
+    first, second = URIRef(BASE + "event/gm-1"), URIRef(BASE + "event/gm-2")
+    assert g.value(second, DIP.subEventOf) == first
+    assert str(g.value(first, RDFS.label)) == "Встреча: Перу — Чили"
+    assert str(g.value(second, RDFS.label)) == "Встреча: Зоя Блинова, Пётр Гаврилов"
+
+
+def test_a_holding_is_denoted_by_its_sentence_and_every_statement_of_the_post():
+    text = "Президент Перу Зоя Блинова прибыла в Лиму. Президент Перу выступила с речью."
+    zoya, peru = span(text, "Зоя Блинова"), span(text, "Перу")
+    first, again = span(text, "Президент"), span(text, "Президент", 1)
+    pos = Position(
+        Ref(zoya.start, zoya.end),
+        "президент",
+        Ref(peru.start, peru.end),
+        span(text, text[:42]),
+        0.85,
+        first,
+        (again,),
+    )
+    rec = ArticleRecord(
+        Article(id="ph", text=text),
+        mentions=(
+            Mention(zoya.start, zoya.end, zoya.text, "Person", "Зоя Блинова", "ner"),
+            Mention(peru.start, peru.end, "Перу", "State", "Перу", "gazetteer", "state/peru"),
+        ),
+        positions=(pos,),
+    )
+    g = build_dataset(resolve([rec])).graph(URIRef(BASE + "article/ph"))
+    (holding,) = g.subjects(RDF.type, DIP.PostHolding)
+    kinds = sorted(
+        (str(g.value(m, DIP.mentionType)), int(g.value(m, NIF.beginIndex)))
+        for m in g.objects(holding, DIP.denotedBy)
+    )
+    assert kinds == [("post", first.start), ("post", again.start), ("sentence", 0)]
 
 
 # -- IRIs stay safe whatever the labels ----------------------------------------------------------------------
