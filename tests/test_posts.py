@@ -566,3 +566,53 @@ def test_head_of_state_is_the_title_the_article_gives_the_same_person(nlp):
 def test_head_of_state_without_a_title_stays_head_of_state(nlp):
     doc = nlp("Переговоры с главой Казахстана Касым-Жомартом Токаевым прошли в субботу.")
     assert ("Касым-Жомарт Токаев", "глава государства", "state/kazakhstan") in _rows(doc)
+
+
+def test_a_post_phrase_between_two_names_is_the_second_ones(nlp):
+    doc = nlp(
+        "Полузащитник клуба Челси Фрэнк Лэмпард, капитан клуба Тоттенхэм Хотспур Ледли Кинг и защитник "
+        "Арсенала Киран Гиббс снялись в фильме."
+    )
+    got = {(p, r) for p, r, _ in _triples(doc)}
+    assert ("Ледли Кинг", "капитан") in got
+    assert ("Фрэнк Лэмпард", "капитан") not in got
+
+
+def test_an_abbreviation_in_brackets_stays_between_the_body_and_the_name(nlp):
+    doc = nlp(
+        "Генеральный секретарь Объединённого фронта за демократию против диктатуры (ОФДД) Наттавута Сайкыа "
+        "сообщил, что желает прекращения кризиса."
+    )
+    assert (
+        "Наттавута Сайкыа",
+        "генеральный секретарь",
+        "Объединённого фронта за демократию против диктатуры",
+    ) in _triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Место спикера Палаты представителей в новом Конгрессе занял республиканец Джон Бенер.",
+            ("Джон Бенер", "спикер", "Палаты представителей"),
+        ),
+        (
+            "Пост главы правительства Израиля занимает Биньямин Нетаньяху.",
+            ("Биньямин Нетаньяху", "глава правительства", "Израиля"),
+        ),
+    ],
+)
+def test_the_subject_of_taking_a_post_holds_it(nlp, text, expected):
+    assert expected in _triples(nlp(text))
+
+
+def test_taking_a_seat_is_no_post(nlp):
+    assert _triples(nlp("Иван Петров занял место в первом ряду зала.")) == set()
+
+
+def test_a_post_across_a_dash_in_another_case_is_not_the_names(nlp):
+    doc = nlp(
+        "Работа понравилась супруге первого президента России — Наине Иосифовне, и обелиск тоже поручили ему."
+    )
+    assert not any(person == "Наине Иосифовне" for person, _, _ in _triples(doc))

@@ -150,6 +150,9 @@ def actor_groups(sent: Span) -> list[Group]:
         if groups:
             prev = groups[-1][-1]
             between = doc[prev.end : ent.start]
+            # an abbreviation in brackets after a body's name stays in the group: «фронта … (ОФДД) Наттавута Сайкыа»
+            if len(between) == 3 and between[0].text == "(" and between[2].text == ")" and between[1].is_upper:
+                between = doc[ent.start : ent.start]
             linked = all(is_post_word(t) or t.text in _GROUP_PUNCT for t in between) and not (
                 len(between) == 1 and between[0].text == "," and ent.label_ == prev.label_ == "State"
             )

@@ -595,7 +595,10 @@ def _posts_after(doc: Doc, person: Span, sent: Span) -> list[tuple]:
         # (a participle up to the post's head is part of it: «управляющий компанией», «исполняющий обязанности»)
         if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or tok.pos_ in ("VERB", "AUX") and end > head:
             break
-        if tok.ent_type_ == "Person" or seen_body and not tok.ent_type_ and tok.text not in ("«", "»", '"'):
+        if tok.ent_type_ == "Person":
+            # «Фрэнк Лэмпард, капитан клуба «Тоттенхэм» Ледли Кинг и …»: the phrase names the next person's post
+            return out
+        if seen_body and not tok.ent_type_ and tok.text not in ("«", "»", '"'):
             if lemma(tok) != "и":
                 break
             # «лидер партии X и член совета Y»: a second post of the same person
@@ -649,6 +652,28 @@ _OBJECT_VERBS = {
 }
 
 
+# verbs whose subject takes the post their object names: «место спикера … занял Джон Бенер», «занять пост главы»
+_TAKE_VERBS = {"занять", "занимать", "возглавить", "возглавлять"}
+_SEAT_NOUNS = {"пост", "должность", "место", "кресло"}
+
+
+def _post_taken(doc: Doc, verb: Token, sent: Span) -> list[tuple]:
+    """The post «пост/место/должность» + genitive names as the object of a verb of taking it."""
+    out = []
+    for obj in sent:
+        if head_of(obj).i != verb.i or dep_of(obj).split(":")[0] != "obj" or lemma(obj) not in _SEAT_NOUNS:
+            continue
+        end = obj.i + 1
+        while end < sent.end and doc[end].text not in _CLAUSE_STOP and doc[end].pos_ not in ("VERB", "AUX"):
+            if doc[end].ent_type_ == "Person":
+                break
+            end += 1
+        got = _segment_role(doc, obj.i + 1, end)
+        if got and case_of(doc[got[4]]) == "Gen":
+            out.append(got)
+    return out
+
+
 def _below(tok: Token, top: Token, steps: int = 6) -> bool:
     """Whether a token hangs (within a few steps) from another in the parse."""
     for _ in range(steps):
@@ -669,6 +694,9 @@ def _posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[tuple]:
     verbs = []
     if rel in ("nsubj", "obj"):
         verbs.append((head_of(root), rel))
+    elif rel == "appos" and dep_of(head_of(root)).split(":")[0] == "nsubj":
+        # «… занял республиканец Джон Бенер»: the name stands by the subject
+        verbs.append((head_of(head_of(root)), "nsubj"))
     for tok in sent:  # «X, который является Y»: the clause hangs on the name, «который» is its subject
         if dep_of(tok) == "acl:relcl" and person.start <= head_of(tok).i < person.end:
             if any(
@@ -679,6 +707,8 @@ def _posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[tuple]:
     out = []
     for verb, rel in verbs:
         lem = lemma(verb)
+        if rel == "nsubj" and lem in _TAKE_VERBS:
+            out += _post_taken(doc, verb, sent)
         if lem not in _LINK_VERBS or rel == "obj" and lem not in _OBJECT_VERBS or verb.i == root.i:
             continue
         for comp in sent:
@@ -854,6 +884,14 @@ class Posts:
                         if rank is not None:
                             bounds.append((rank, person.start))
                     gots = [g for g in (_segment_role(doc, a, b) for a, b in bounds) if g]
+                    if person.start > 0 and doc[person.start - 1].text in _DASHES:
+                        # a post and a name joined by a dash agree in case: in «супруге первого президента —
+                        # Наине Иосифовне» the post is another person's
+                        gots = [
+                            g
+                            for g in gots
+                            if case_of(doc[g[4]]) in ("", case_of(person[0])) or not case_of(person[0])
+                        ]
                     # a rank after a post is held in the post's body: «представитель вооружённых сил полковник …»
                     bodies = [g[1] for g in gots if g[1] is not None and g[2] != rank]
                     for got in gots:
