@@ -54,6 +54,33 @@ DATELINE = re.compile(
 )
 
 
+# Lines that are not the article's text: an advert, a call to subscribe or to read on, a photo credit. The
+# marker opens the line (after any bullet or emoji); a label («Реклама», «Фото») needs its colon, dash or stop, as
+# «Реклама табака запрещена» is news; the reader addressed in the imperative never is.
+_LABELS = r"реклама|на\s+правах\s+рекламы|фото|фотография|источник\s+фото|автор\s+фото|photo|foto"
+_CALLS = (
+    r"подпишитесь|подписывайтесь|подписаться|присоединяйтесь|читайте|смотрите|следите\s+за|"
+    r"больше\s+новостей|новости\s+по\s+теме|материалы\s+по\s+теме|см\.\s+также"
+)
+BOILERPLATE_LINE = re.compile(
+    rf"^[^\w\n«»\"„“”'()\[\]—–-]*(?:(?:{_LABELS})\s*(?:[.:|/—–-]|$)|(?:{_CALLS})(?!\w)|©|\(c\))[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    r"""Character ranges of the lines that are no part of the article's text (adverts, subscription calls,
+    «Читайте также» links, photo credits); the text itself stays as it is.
+
+    >>> text = "Министр прибыл в Пекин.\nРеклама: Подпишитесь на наш канал\nЧитайте также: визит в Пекин"
+    >>> [text[a:b] for a, b in boilerplate_spans(text)]
+    ['Реклама: Подпишитесь на наш канал', 'Читайте также: визит в Пекин']
+    >>> boilerplate_spans("Реклама табака запрещена в Казахстане.")
+    []
+    """
+    return [(m.start(), m.end()) for m in BOILERPLATE_LINE.finditer(text)]
+
+
 def _title_case(word: str) -> str:
     """«ПЕКИН» → «Пекин», «НУР-СУЛТАН» → «Нур-Султан»; mixed case is kept."""
     if word.isupper():

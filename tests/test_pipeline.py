@@ -143,6 +143,38 @@ def test_photo_credits_give_no_entity(nlp, text, credit):
 
 
 @pytest.mark.parametrize(
+    ("line", "before"),
+    [
+        ("Реклама: Подпишитесь на наш Telegram-канал", "Министр выступил на форуме в Казани."),
+        ("Подписывайтесь на МИД России в Telegram", "Министр выступил на форуме в Казани."),
+        (
+            "Читайте также: Министр иностранных дел Японии встретился с Сергеем Лавровым в Москве",
+            "В Казани прошел форум.",
+        ),
+        ("👉 Смотрите также: Глава МИД Китая прибыл в Астану", "В Казани прошел форум."),
+        ("Фото — пресс-служба правительства Татарстана", "Министр выступил на форуме в Казани."),
+        ("Реклама. ООО «Ромашка», Москва", "Министр выступил на форуме в Казани."),
+    ],
+    ids=readable,
+)
+def test_advert_subscription_and_read_also_lines_give_no_entity_or_event(nlp, line, before):
+    text = f"{before}\n{line}\nПосле форума делегация уехала в Казань."
+    doc = nlp(text)
+    assert doc.text == text
+    assert overlapping(doc, line) == [], describe(doc)
+    start = text.index(line)
+    assert not [e for e in doc._.kg_events if start <= e.trigger.start < start + len(line)]
+    assert [e.text for e in doc.ents if e.label_ == "Place"][-1] == "Казань"  # the line after is still read
+    assert [s.text for s in doc.spans["kg_skipped"]] == [line]
+
+
+def test_a_sentence_that_only_begins_like_an_advert_is_read(nlp):
+    doc = nlp("Реклама табака запрещена в Казахстане с 2025 года.")
+    assert the_ent(doc, "Казахстане").label_ == "State"
+    assert list(doc.spans["kg_skipped"]) == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "thing"),
     [
         ("Пандемия COVID-19 затронула экономику Перу.", "COVID-19"),
@@ -276,6 +308,93 @@ def test_names_in_oblique_cases_get_their_nominative(nlp, sentence, surface, typ
     assert ent._.kg_norm == norm
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "norm"),
+    [
+        # a foreign name the dictionary does not know: its ending tells, not pymorphy3's guess («Четиномы»)
+        (
+            "Глава МИД провел переговоры с министром иностранных дел Турции Четином Йылмазом в Анкаре.",
+            "Четином Йылмазом",
+            "Четин Йылмаз",
+        ),
+        (
+            "Письмо направлено послу Турции Мехмету Озтюрку на прошлой неделе.",
+            "Мехмету Озтюрку",
+            "Мехмет Озтюрк",
+        ),
+        ("Визит Мехмета Озтюрка в Самару перенесли.", "Мехмета Озтюрка", "Мехмет Озтюрк"),
+        # Chinese and Korean names: only the last word declines, -ем after a consonant is a soft stem
+        ("Президент встретился с председателем парламента Ван Ханем в Пекине.", "Ван Ханем", "Ван Хань"),
+        ("Премьер встретился с послом Китая в Казахстане Хань Чжиминем.", "Хань Чжиминем", "Хань Чжиминь"),
+        ("Премьер встретился с бывшим президентом Мун Чжэ Ином в Сеуле.", "Мун Чжэ Ином", "Мун Чжэ Ин"),
+        ("Президент провел переговоры с Юн Сок Ёлем в Сеуле.", "Юн Сок Ёлем", "Юн Сок Ёль"),
+        # a name on -а declines like «мама», a man's or a woman's
+        ("Министр встретился с премьером Японии Сигэру Исибой.", "Сигэру Исибой", "Сигэру Исиба"),
+        ("Мэр встретился с послом Грузии Гелой Думбадзе.", "Гелой Думбадзе", "Гела Думбадзе"),
+        ("Министр встретился с Кайей Каллас в Брюсселе.", "Кайей Каллас", "Кайя Каллас"),
+        # names that do not decline stay as they are, whatever case the tagger gives them
+        ("Визит Олжаса Абдилдау в Самару перенесли.", "Олжаса Абдилдау", "Олжас Абдилдау"),
+        (
+            "Министр рассказал о встрече с Нино Гарибашвили в Тбилиси.",
+            "Нино Гарибашвили",
+            "Нино Гарибашвили",
+        ),
+        ("Позиция Шахназ Бхатти не изменилась.", "Шахназ Бхатти", "Шахназ Бхатти"),
+        ("Решение приняла спикер парламента Дженни Маркези.", "Дженни Маркези", "Дженни Маркези"),
+        ("Премьер поговорил с Эмине Эрдоган.", "Эмине Эрдоган", "Эмине Эрдоган"),
+        # particles and hyphenated names
+        ("Министр принял Мухаммеда бин Заида в Казани.", "Мухаммеда бин Заида", "Мухаммед бин Заид"),
+        (
+            "Переговоры с Абдул-Каримом Хасановым прошли в Казани.",
+            "Абдул-Каримом Хасановым",
+            "Абдул-Карим Хасанов",
+        ),
+        # Russian names as before
+        ("Вчера мэр встретился с Мурата Бекмаханбетова.", "Мурата Бекмаханбетова", "Мурат Бекмаханбетов"),
+        ("Вопрос задали Марии Захаровой на брифинге.", "Марии Захаровой", "Мария Захарова"),
+        (
+            "Письмо направлено Ивану Петровичу Смирнову.",
+            "Ивану Петровичу Смирнову",
+            "Иван Петрович Смирнов",
+        ),
+    ],
+    ids=readable,
+)
+def test_a_foreign_or_russian_name_in_any_case_gets_its_nominative(nlp, sentence, surface, norm):
+    ent = the_ent(nlp(sentence), surface)
+    assert (ent.label_, ent._.kg_norm) == ("Person", norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "later", "label"),
+    [
+        (
+            "Глава МИД встретился с послом Турции Четином Йылмазом. Позже Йылмаз заявил о поддержке проекта.",
+            "Четином Йылмазом",
+            "Йылмаз",
+            "Четин Йылмаз",
+        ),
+        (
+            "Президент встретился с председателем парламента Ван Ханем. Затем Ван Хань выступил в Пекине.",
+            "Ван Ханем",
+            "Ван Хань",
+            "Ван Хань",
+        ),
+    ],
+    ids=readable,
+)
+def test_a_person_named_in_two_cases_in_one_article_is_one_entity(nlp, text, first, later, label):
+    from kg.extract import to_record
+    from kg.records import Article
+    from kg.resolve import resolve
+
+    corpus = resolve([to_record(nlp(text), Article(id="a", text=text))])
+    a, b = text.index(first), text.rindex(later)
+    key = corpus.links[("a", a, a + len(first))]
+    assert corpus.links[("a", b, b + len(later))] == key
+    assert [e.label for e in corpus.entities if e.key == key] == [label]
+
+
 # -- sentences -----------------------------------------------------------------------------------------------
 
 
@@ -387,3 +506,24 @@ def test_a_missing_model_is_a_model_error_naming_it(tmp_path):
         build_nlp(model="ru_no_such_pipeline_sm")
     assert "ru_no_such_pipeline_sm" in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label"),
+    [
+        (
+            "Заявку подал по личной инициативе советник руководителя партии «Яблоко» Иван Петров.",
+            "Яблоко",
+            "Organization",
+        ),
+        (
+            "Стороны поддержали инициативу Китая «Глобальная цифровая платформа».",
+            "Глобальная цифровая платформа",
+            "Initiative",
+        ),
+    ],
+    ids=readable,
+)
+def test_the_noun_right_before_a_quoted_name_says_what_it_names(nlp, sentence, name, label):
+    doc = nlp(sentence)
+    assert the_ent(doc, name).label_ == label

@@ -9,7 +9,7 @@ import pytest
 
 from kg.iri import slug
 from kg.records import Article
-from kg.sources import Problem, read_inputs
+from kg.sources import Problem, boilerplate_spans, read_inputs
 
 
 def readable(value: object) -> str | None:
@@ -133,6 +133,53 @@ def test_leading_date_line_gives_date_and_title(tmp_path):
     # the body starts after the metadata prefix, and the text itself is kept whole (offsets stay valid)
     assert article.text == text
     assert 0 < article.body_start <= text.index("Перу")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Реклама: Подпишитесь на наш канал в Telegram",
+        "На правах рекламы",
+        "Реклама. ООО «Вектор», ИНН 7700000000",
+        "Подписывайтесь на нас в Дзене",
+        "📲 Подпишитесь на рассылку",
+        "Читайте также: Премьер Перу прибыл в Лиму",
+        "Смотрите также: Визит в Чили",
+        "См. также: Переговоры в Лиме",
+        "Следите за новостями в нашем канале",
+        "Фото: пресс-служба МИД Перу",
+        "Фотография — Reuters",
+        "© AP Photo / Ana Ruiz",
+    ],
+    ids=readable,
+)
+def test_advert_subscription_read_also_and_credit_lines_are_boilerplate(line):
+    text = f"Лима, 4 марта. Стороны подписали меморандум.\n{line}\nТекст продолжается."
+    assert [text[a:b] for a, b in boilerplate_spans(text)] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Реклама табака запрещена в Перу.",
+        "Фотовыставка открылась в Лиме.",
+        "Подписание меморандума состоялось в Лиме.",
+        "Смотритель музея рассказал о находке.",
+        "«Подпишитесь под нашим обращением», — призвал министр.",
+        "В субботу министр сказал: «Читайте договор внимательно».",
+    ],
+    ids=readable,
+)
+def test_news_lines_that_only_look_alike_are_not_boilerplate(line):
+    assert boilerplate_spans(f"Стороны подписали меморандум.\n{line}") == []
+
+
+def test_boilerplate_lines_stay_in_the_article_text(tmp_path):
+    text = "Лима, 4 марта. Стороны подписали меморандум.\nРеклама: Подпишитесь на наш канал\nКонец."
+    [article], _ = read(write(tmp_path / "r.txt", text))
+    assert article.text == text  # only excluded from extraction, never cut out
+    [(a, b)] = boilerplate_spans(article.text)
+    assert article.text[a:b] == "Реклама: Подпишитесь на наш канал"
 
 
 def test_date_line_does_not_override_a_jsonl_date(tmp_path):

@@ -151,7 +151,12 @@ def actor_groups(sent: Span) -> list[Group]:
             prev = groups[-1][-1]
             between = doc[prev.end : ent.start]
             # an abbreviation in brackets after a body's name stays in the group: «фронта … (ОФДД) Наттавута Сайкыа»
-            if len(between) == 3 and between[0].text == "(" and between[2].text == ")" and between[1].is_upper:
+            if (
+                len(between) == 3
+                and between[0].text == "("
+                and between[2].text == ")"
+                and between[1].is_upper
+            ):
                 between = doc[ent.start : ent.start]
             linked = all(is_post_word(t) or t.text in _GROUP_PUNCT for t in between) and not (
                 len(between) == 1 and between[0].text == "," and ent.label_ == prev.label_ == "State"
@@ -172,7 +177,9 @@ def actor_groups(sent: Span) -> list[Group]:
             and (
                 lemma(doc[left - 2]) in post_words()
                 # a hyphen inside a word: «экс-председатель», «вице-губернатор»
-                or doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_
+                or doc[left - 1].text == "-"
+                and not doc[left - 2].whitespace_
+                and not doc[left - 1].whitespace_
             )
             or left > sent.start + 1
             and doc[left - 1].text in ("«", '"')
@@ -310,6 +317,15 @@ def dateline(doc: Doc) -> tuple[Span | None, Span | None, tuple[int, int] | None
                 return place, sent, (start, offset + m.end())
         offset += len(line) + 1
     return None, None, None
+
+
+def in_skipped(sent: Span) -> bool:
+    """Whether a sentence overlaps a line the gazetteer set aside as no news (an advert, a photo credit,
+    «Читайте также»: ``doc.spans["kg_skipped"]``); no event, post or figure is read from it."""
+    doc = sent.doc
+    return "kg_skipped" in doc.spans and any(
+        s.start < sent.end and sent.start < s.end for s in doc.spans["kg_skipped"]
+    )
 
 
 def sentence_span(sent: Span) -> TextSpan:

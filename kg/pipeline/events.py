@@ -4,10 +4,13 @@ A cue word from ``kg/data/event_cues.tsv`` (by lemma, with the words one of whic
 a mention; the clause around it gives the participants (subject, «с …», «между … и …», dative, accusative,
 «в …» for a visit's host), the place and the date. Mentions of one happening are merged into one event: a
 noun that only refers back («В ходе переговоров …», «Эта встреча стала …») becomes evidence of the event
-before it. Negated or merely intended happenings («переговоры не состоялись», «должны запустить») are dropped:
-the graph records what took place. An event framed by a gathering of many («на полях саммита ШОС», «в рамках
-участия во встрече министров иностранных дел формата …») gets a Meeting for that gathering as its parent
-(``Event.sub_event_of``).
+before it, unless it tells of an earlier happening («Ранее, 20 мая, …»). A date belongs to the clause it is
+in («… договоренностей, достигнутых в мае прошлого года» does not date the meeting), and a post of a state
+without a name stands for the one person the article names in it («главе Узбекистана»). Negated or merely
+intended happenings («переговоры не состоялись», «должны запустить», «выразила готовность оказать помощь»,
+«выделит грант») are dropped: the graph records what took place. An event framed by a gathering of many
+(«на полях саммита ШОС», «в рамках участия во встрече министров иностранных дел формата …») gets a Meeting
+for that gathering as its parent (``Event.sub_event_of``).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from kg.pipeline.cues import (
     event_cues,
     governor,
     group_governor,
+    in_skipped,
     lemma,
     main_states,
     nearest_mention,
@@ -185,8 +189,37 @@ COLLECTIVE = {"сторона", "страна", "государство", "ли�
 PRONOUNS = {"он", "она"}
 _ACTOR_PREPS = {"с", "со", "между"}
 RECEIVE = {"принять", "принимать"}
+# words that put a happening before the one reported: «Ранее, 20 мая, …», «Напомним, …»
+EARLIER = {"ранее", "прежде", "напомним", "напомню"}
 # the people aid is for: «пострадавшим в Казахстане», «жителям Уханя»
 BENEFICIARIES = {"пострадавший", "житель", "население", "нуждающийся", "беженец", "пострадать"}
+# verbs by which one side hands another a message it bears for a third: «передал … приглашение от Путина»
+MESSAGE_VERBS = {"передать", "передавать", "направить", "направлять", "вручить", "вручать", "отправить"}
+# posts a «глава», «лидер» or «руководитель» of a state stands for («главе Узбекистана»)
+HEAD_ROLES = ("президент", "председатель", "король", "эмир", "султан")
+LEADER_WORDS = {"глава", "лидер", "руководитель"}
+# event types whose sides are people: a post of a state with no name stands for the one person holding it
+PERSON_TYPES = {"Talks", "Meeting", "Invitation", "StateVisit", "AgreementSigning"}
+# prepositions of a post's seat between its state and its holder's name: «посол Китая в Кыргызстане Ду Дэвэнь»
+SEAT_PREPS = {"в", "во", "при"}
+# documents whose «о …» complement may name a partnership level: «заявление о всеобъемлющем стратегическом
+# партнерстве», and the verbs that sign or adopt them
+DOCUMENTS = {"заявление", "декларация", "договор", "соглашение", "меморандум", "коммюнике", "хартия"}
+SIGN_VERBS = {"подписать", "подписывать", "принять", "принимать", "заключить", "подписание"}
+# words that make a partnership a level of relations, not a kind of cooperation («экономическое партнерство»)
+LEVEL_WORDS = {
+    "стратегический",
+    "всеобъемлющий",
+    "всесторонний",
+    "привилегированный",
+    "расширенный",
+    "вечный",
+    "всепогодный",
+    "союзнический",
+    "долговременный",
+    "долгосрочный",
+    "особый",
+}
 
 _WEEKDAY = re.compile(
     r"\bв?о?\s*(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.IGNORECASE
@@ -218,6 +251,8 @@ class _Mention:
     date: str | None = None
     partial_date: str | None = None
     date_text: str | None = None
+    own_date: bool = False  # the date is stated in the mention's own sentence, not taken from the dateline
+    earlier: bool = False  # «Ранее …», «Напомним, …»: a happening before the one the article reports
 
 
 @dataclass
@@ -237,23 +272,11 @@ class _Draft:
     sub_of: _Draft | None = None  # the gathering this event was held in
 
 
-def find_date(
-    text: str, skip: tuple[int, int] | None = None
-) -> tuple[str | None, str | None, str | None, int]:
-    """(date, partial date, date words, offset of the words) of the first date a sentence states.
+def dates_in(text: str, skip: tuple[int, int] | None = None) -> list[tuple[str | None, str | None, str, int]]:
+    """(date, partial date, date words, offset of the words) of every date a sentence states, in text order.
 
-    >>> find_date("28 октября провел встречу")
-    (None, '--10-28', '28 октября', 0)
-    >>> find_date("Визит состоялся 3 мая 2019 года.")[:3]
-    ('2019-05-03', None, '3 мая 2019 года')
-    >>> find_date("В сентябре прошлого года я совершил визит")[:3]
-    (None, None, 'В сентябре прошлого года')
-    >>> find_date("в сентябре 2019 года")[:3]
-    (None, '2019-09', 'в сентябре 2019 года')
-    >>> find_date("В субботу по местному времени")[:3]
-    (None, None, 'В субботу')
-    >>> find_date("без даты")
-    (None, None, None, -1)
+    >>> [d[2] for d in dates_in("Встреча 5 мая прошла после визита в сентябре прошлого года")]
+    ['5 мая', 'в сентябре прошлого года']
     """
     found: list[tuple[int, str | None, str | None, str]] = []
     for m in _DAY_MONTH.finditer(text):
@@ -275,10 +298,36 @@ def find_date(
     for m in _WEEKDAY.finditer(text):
         start = m.start() + len(m[0]) - len(m[0].lstrip())
         found.append((start, None, None, m[0].strip()))
-    if not found:
-        return None, None, None, -1
-    start, full, partial, words = min(found, key=lambda f: (f[0], -len(f[3])))
-    return full, partial, words, start
+    found.sort(key=lambda f: (f[0], -len(f[3])))
+    out: list[tuple[str | None, str | None, str, int]] = []
+    for start, full, partial, words in found:
+        # words read by two patterns count once, as the longer reading
+        if out and start < out[-1][3] + len(out[-1][2]):
+            continue
+        out.append((full, partial, words, start))
+    return out
+
+
+def find_date(
+    text: str, skip: tuple[int, int] | None = None
+) -> tuple[str | None, str | None, str | None, int]:
+    """(date, partial date, date words, offset of the words) of the first date a sentence states.
+
+    >>> find_date("28 октября провел встречу")
+    (None, '--10-28', '28 октября', 0)
+    >>> find_date("Визит состоялся 3 мая 2019 года.")[:3]
+    ('2019-05-03', None, '3 мая 2019 года')
+    >>> find_date("В сентябре прошлого года я совершил визит")[:3]
+    (None, None, 'В сентябре прошлого года')
+    >>> find_date("в сентябре 2019 года")[:3]
+    (None, '2019-09', 'в сентябре 2019 года')
+    >>> find_date("В субботу по местному времени")[:3]
+    (None, None, 'В субботу')
+    >>> find_date("без даты")
+    (None, None, None, -1)
+    """
+    found = dates_in(text, skip)
+    return found[0] if found else (None, None, None, -1)
 
 
 def _agree(adj: str, head: object) -> str:
@@ -327,6 +376,84 @@ def level_phrase(tokens: list[Token]) -> str | None:
     return " ".join(words).replace(" ,", ",").replace("ё", "е")
 
 
+def _split_after_names(group: Group) -> list[Group]:
+    """A group cut after a person's name that only a comma separates from the next name.
+
+    «По словам Нуртлеу, Казахстан поддерживает …»: a name ends the words of its post, so «Казахстан» is an
+    actor of its own (in its own case), not a post of Нуртлеу's; «Ван И, министр иностранных дел КНР» keeps its
+    post words and stays one group.
+    """
+    doc = group.ents[0].doc
+    for i, (a, b) in enumerate(zip(group.ents, group.ents[1:])):
+        between = doc[a.end : b.start]
+        if a.label_ == "Person" and len(between) == 1 and between[0].text == ",":
+            case = next((case_of(t) for t in b if case_of(t)), "")
+            first = Group(group.start, a.end, group.ents[: i + 1], group.prep, group.case)
+            return [first, *_split_after_names(Group(b.start, group.end, group.ents[i + 1 :], "", case))]
+    return [group]
+
+
+def _join_seats(groups: list[Group]) -> list[Group]:
+    """Groups joined across the seat of a post: «с послом Китая | в Кыргызстане Ду Дэвэнем» is one group.
+
+    A group of post words and a state or body but no name, then «в» / «при» and a state, place or body followed
+    at once by a person's name: the name is the holder of the post, and the seat is no place of the event.
+    """
+    out = list(groups)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        doc = a.ents[0].doc
+        post = any(lemma(t) in post_words() for t in doc[a.start : a.ents[0].start])
+        seat = (
+            post
+            and not any(e.label_ == "Person" for e in a.ents)
+            and b.prep in SEAT_PREPS
+            and b.start == a.end + 1
+            and doc[a.end].lower_ == b.prep
+            and b.ents[0].label_ in ("State", "Place", "Organization")
+        )
+        if seat and len(b.ents) > 1 and b.ents[1].label_ == "Person" and b.ents[1].start == b.ents[0].end:
+            out[i : i + 2] = [Group(a.start, b.end, a.ents + b.ents, a.prep, a.case)]
+        elif (
+            seat
+            and len(b.ents) == 1
+            and i + 2 < len(out)
+            and out[i + 2].start == b.end
+            and out[i + 2].ents[0].label_ == "Person"
+            and not out[i + 2].prep
+        ):
+            c = out[i + 2]
+            out[i : i + 3] = [Group(a.start, c.end, a.ents + b.ents + c.ents, a.prep, a.case)]
+        i += 1
+    return out
+
+
+def event_groups(sent: Span) -> list[Group]:
+    """The actor groups of a sentence as the event finder reads them (see the two helpers above)."""
+    return _join_seats([part for g in actor_groups(sent) for part in _split_after_names(g)])
+
+
+def _two(token: Token) -> bool:
+    """Whether a word is «два» or «оба» (in any case; the lemmatizer leaves «двух» as it is)."""
+    return lemma(token) in ("два", "оба") or token.lower_ in ("двух", "двум", "двумя", "обеих", "обоих")
+
+
+def _dominates(top: Token, token: Token) -> bool:
+    """Whether ``token`` lies in the syntactic subtree of ``top`` (a token dominates itself)."""
+    seen = set()
+    cur = token
+    while cur.i not in seen:
+        if cur.i == top.i:
+            return True
+        seen.add(cur.i)
+        head = head_of(cur)
+        if head.i == cur.i:
+            return False
+        cur = head
+    return False
+
+
 class Events:
     """Finds cue words, reads their clauses and merges the mentions of each happening into one event."""
 
@@ -350,16 +477,29 @@ class Events:
             return Events._frame_ok(cue.needs[0], tok)
         sent = tok.sent
         window = sent.doc[max(sent.start, tok.i - 7) : min(sent.end, tok.i + 8)]
-        return any(lemma(t) in cue.needs for t in window if t.i != tok.i)
+        if any(lemma(t) in cue.needs for t in window if t.i != tok.i):
+            return True
+        # a noun that is the object of a verb further off, or joined to its object: «передал главе …
+        # приветствие от … и приглашение посетить …»
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        cur = tok
+        while clause_dep(cur) == "conj" and head_of(cur).i != cur.i:
+            cur = head_of(cur)
+        return clause_dep(cur) == "obj" and lemma(head_of(cur)) in cue.needs
 
     @staticmethod
     def _frame_ok(need: str, tok: Token) -> bool:
         """A cue that counts only with an actor in a given slot of its own clause.
 
         «@guest»: a person or delegation as the direct object («принял министра Ван И», not «принял участие»);
-        «@with»: a partner after «с» («договорился с Януковичем»).
+        «@with»: a partner after «с» («договорился с Януковичем»); «@document»: a partnership of a stated level
+        that a signed or adopted document is about («подписали заявление о всеобъемлющем стратегическом
+        партнерстве»).
         """
-        groups = actor_groups(tok.sent)
+        if need == "@document":
+            return Events._document_level(tok) is not None
+        groups = event_groups(tok.sent)
         if need == "@guest":
             return bool(Events._received(tok, groups))
         own = [g for g in groups if group_governor(g).i == tok.i]
@@ -370,11 +510,39 @@ class Events:
         return False
 
     @staticmethod
+    def _document_level(tok: Token) -> int | None:
+        """Where the level words before a partnership noun start, when a signed document is about it.
+
+        «подписали совместное заявление о всеобъемлющем стратегическом партнерстве»: adjectives one of which
+        names a level (LEVEL_WORDS), «о» before them, a document noun before «о», and a signing or adopting
+        verb that governs the document (or «подписание» just before it).
+        """
+        doc, sent = tok.doc, tok.sent
+        j = tok.i
+        while j > sent.start and (
+            doc[j - 1].pos_ == "ADJ"
+            or doc[j - 1].lower_ in ("и", ",")
+            and j - 1 > sent.start
+            and doc[j - 2].pos_ == "ADJ"
+        ):
+            j -= 1
+        if not any(lemma(t) in LEVEL_WORDS for t in doc[j : tok.i]):
+            return None
+        k = j - 2  # the document noun, before «о»
+        if k < sent.start or doc[j - 1].lower_ not in ("о", "об") or lemma(doc[k]) not in DOCUMENTS:
+            return None
+        near = {lemma(t) for t in doc[max(sent.start, k - 3) : k]}
+        return j if lemma(governor(doc[k])) in SIGN_VERBS or "подписание" in near else None
+
+    @staticmethod
     def _received(verb: Token, groups: list[Group]) -> list[Span]:
         """Who a «принять» verb receives: a person or a delegation as its direct object in the same clause.
 
-        Read from the case of the name itself (the words before it may be a genitive «своего коллегу»), and
-        with no other verb or preposition between, since the parser often hangs the object on a noun before it.
+        Read from the case of the name itself (the words before it may be a genitive «своего коллегу»), or of
+        the post word that opens its group when the tagger read an animate name as a genitive («принял в
+        Ташкенте министра … Сергея Лаврова»), and with no other verb, no punctuation and no other object noun
+        between («принял участие в переговорах министра …»), since the parser often hangs the object on a noun
+        before it.
         """
         doc = verb.doc
         out = []
@@ -382,12 +550,23 @@ class Events:
             if g.start <= verb.i or g.prep or g.start - verb.i > 10:
                 continue
             actor = g.actor
+            first = doc[g.start]
+            post_acc = first.i < actor.start and lemma(first) in post_words() and case_of(first) == "Acc"
             if actor.label_ == "Person":
-                ok = case_of(actor[0]) == "Acc"
+                ok = case_of(actor[0]) == "Acc" or (
+                    case_of(actor[0]) == "Gen"
+                    and "Anim" in actor[0].morph.get("Animacy")
+                    and (post_acc or Events._top_dep(g) == "obj")
+                )
             else:
-                ok = lemma(doc[g.start]) == "делегация" and case_of(doc[g.start]) == "Acc"
+                ok = lemma(first) == "делегация" and case_of(first) == "Acc"
             between = doc[verb.i + 1 : g.start]
             if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in between):
+                break
+            if any(
+                t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and case_of(t) in ("Nom", "Acc")
+                for t in between
+            ):
                 break
             if ok:
                 out.append(actor)
@@ -471,13 +650,43 @@ class Events:
         head = head_of(pred)
         return governor(head) if opens and head.i != pred.i else pred
 
+    @staticmethod
+    def _visit_verb(tok: Token) -> Token | None:
+        """The verb a «с визитом» goes with: the nearest one before it in its clause («прибыл в Пекин с
+        государственным визитом», «посетить Россию с официальным визитом»), whatever the parser hung it on."""
+        doc, sent = tok.doc, tok.sent
+        j = tok.i - 1
+        while j > sent.start and doc[j].pos_ == "ADJ":
+            j -= 1
+        if doc[j].lower_ not in ("с", "со"):
+            return None
+        for t in reversed(list(doc[max(sent.start, j - 8) : j])):
+            if t.text in (",", ";", ":", "—", "(") or t.pos_ == "SCONJ":
+                return None
+            if t.pos_ == "VERB":
+                return t
+        return None
+
+    @staticmethod
+    def _intent_before(verb: Token) -> bool:
+        """Whether an infinitive follows an intent noun and the words that complete it, whatever the parser
+        hung it on: «передал … приглашение от Председателя КНР Си Цзиньпина посетить Китай»."""
+        doc = verb.doc
+        for t in reversed(list(doc[max(verb.sent.start, verb.i - 8) : verb.i])):
+            if lemma(t) in INTENT_NOUNS and t.pos_ in ("NOUN", "PROPN"):
+                return True
+            if t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in (",", ";", ":", "—", "(", "."):
+                return False
+        return False
+
     def _blocked(self, tok: Token, pred: Token) -> bool:
         """Whether the happening is negated, cancelled, only planned, intended or yet to come.
 
         Read from the words that govern the cue: «не» before it or its verb, a cancelling verb, a modal or
-        inviting verb above an infinitive («должны запустить», «пригласил посетить»), a future or conditional
-        verb («проведут», «будут вести»), a planning noun above the cue («подготовку визита»), or a future time
-        word that depends on it («в следующем году», «предстоящий визит»).
+        inviting verb or an intent noun above or before an infinitive («должны запустить», «пригласил посетить»,
+        «приглашение посетить»), a future or conditional verb («проведут», «будут вести»), a planning noun above
+        the cue («подготовку визита»), or a future time word that depends on it («в следующем году»,
+        «предстоящий визит»).
         """
         doc = tok.doc
         for t in {tok, pred}:
@@ -496,7 +705,12 @@ class Events:
                 break
             if lemma(head) in MODALS or head.lower_ in MODALS or lemma(head) in PLAN_VERBS:
                 return True
+            # an infinitive that completes an intent noun: «приглашение посетить Россию», «готовность оказать»
+            if lemma(head) in INTENT_NOUNS:
+                return True
             cur = head
+        if "Inf" in pred.morph.get("VerbForm") and self._intent_before(pred):
+            return True
         # the tense of the finite verb the clause hangs on (an infinitive's governor when there is one)
         if self._future(cur if "Inf" in pred.morph.get("VerbForm") else pred):
             return True
@@ -583,7 +797,7 @@ class Events:
             # the speaker of a quotation: the named subject of a speech verb before it (this or the last sentence)
             start = max(0, word.sent.start - 1)
             prev_sent = doc[start].sent
-            for g in reversed(actor_groups(prev_sent)[:] + [g for g in groups if g.end <= word.i]):
+            for g in reversed(event_groups(prev_sent)[:] + [g for g in groups if g.end <= word.i]):
                 if g.end <= word.i and g.case == "Nom" and not g.prep and lemma(group_governor(g)) in SPEECH:
                     return [g.actor], False
             return [], False
@@ -598,7 +812,9 @@ class Events:
             return [], False
         if lem in post_words() and lem not in ("глава", "член") and word.text[:1].islower():
             kids = [t for t in word.sent if head_of(t).i == word.i and t.i != word.i]
-            if not any(t.ent_type_ for t in kids) and not any(lemma(t) in ("два", "оба") for t in kids):
+            # «лидеры двух стран»: the number may hang on the noun after the post word
+            after = doc[word.i + 1 : min(word.sent.end, word.i + 3)]
+            if not any(t.ent_type_ for t in kids) and not any(_two(t) for t in [*kids, *after]):
                 if lem == "министр" and case_of(word) == "Nom" and "Plur" in word.morph.get("Number"):
                     return self._fm_holders(doc, positions), True
                 return self._holders(doc, word, positions), False
@@ -706,9 +922,11 @@ class Events:
                     g for g in groups if group_governor(g).i == prev[-1].i and not g.prep and g.case == "Nom"
                 ]
                 sw = None if subj else self._subject_word(prev[-1])
+        # (a name is no such word: «UzDaily - Президент … принял …», an agency the parser took for the subject)
         if (
             sw is not None
             and not sw.ent_type_
+            and sw.pos_ != "PROPN"
             and sw.i < pred.i
             and subj
             and all(g.start > pred.i or self._top_dep(g) != "nsubj" for g in subj)
@@ -814,6 +1032,13 @@ class Events:
             parts = [(e, "donor") for e in donors[:1]] + [
                 (e, "recipient") for e in recipients[:1] if not donors or ent_key(e) != ent_key(donors[0])
             ]
+        elif t == "Invitation" and tok.pos_ in ("NOUN", "PROPN") and lemma(pred) in MESSAGE_VERBS:
+            # «Лавров передал главе Узбекистана приглашение от Путина»: the sender («от …», else the genitive
+            # after the noun, else the subject) invites, the addressee (dative) is invited, a bearer is no party
+            senders = [g.actor for g in clause if g.prep == "от"] or [g.actor for g in gen[:1]]
+            parts = [(e, "inviter") for e in (senders or subj_ents)[:1]] + [
+                (g.actor, "invitee") for g in dative[:1]
+            ]
         elif t == "Invitation" and tok.pos_ in ("NOUN", "PROPN") and lemma(pred) in ("принять", "получить"):
             # «Токаев принял приглашение (Мирзиёева)»: the subject is the one invited
             parts = [(e, "invitee") for e in subj_ents[:1]] + [(g.actor, "inviter") for g in gen[:1]]
@@ -850,7 +1075,65 @@ class Events:
         elif t == "InitiativeSupport":
             parts = [(e, "supporter") for e in subj_ents[:1]]
             m.concerns = self._supported(tok)
+        if t in PERSON_TYPES:
+            by_actor = {(g.actor.start, g.actor.end): g for g in groups}
+            parts = [
+                (self._post_holder(doc, by_actor[(e.start, e.end)], positions) or e, role)
+                if (e.start, e.end) in by_actor
+                else (e, role)
+                for e, role in parts
+            ]
         m.parts = self._dedup(doc, parts)
+
+    @staticmethod
+    def _post_holder(doc: Doc, g: Group, positions: list[Position]) -> Span | None:
+        """The person a group names only by a post of a state or body: the one holder of that post the article
+        names («главе Узбекистана» → Шавкат Мирзиёев, named as «Президент Узбекистана» before).
+
+        «глава», «лидер», «руководитель» of a state stand for its head (HEAD_ROLES), of its foreign ministry for
+        the foreign minister; any other post word for a post with that word (as ``_holders`` reads it).
+        """
+        if any(e.label_ == "Person" for e in g.ents) or g.actor.label_ not in ("State", "Organization"):
+            return None
+        words = [lemma(t) for t in doc[g.start : g.ents[0].start]]
+        posts = [w for w in words if w in post_words()]
+        if not posts:
+            return None
+        lem = posts[0]
+        inside = [lemma(t) for t in doc[g.start : g.end]]
+        of = {ent_key(e) for e in g.ents}
+        if lem in LEADER_WORDS:
+            if any(w in ("мид", "дипломатия") for w in inside):
+                want = ("министр иностранных дел",)
+                exact = False
+            elif g.actor.label_ == "State":
+                want, exact = HEAD_ROLES, True
+            else:
+                return None
+        else:
+            generic = post_words()[lem][1] or lem
+            want = ("министр иностранных дел",) if "иностранный" in inside else (generic,)
+            exact = False
+        people: dict[str, Span] = {}
+        for p in positions:
+            if p.of is None:
+                continue
+            of_ent = ent_by_offsets(doc, p.of.start, p.of.end)
+            if of_ent is None or ent_key(of_ent) not in of:
+                continue
+            role = p.role
+            if exact:
+                hit = role in want
+            else:
+                hit = any(
+                    role == w or role.startswith(w + " ") or role.endswith(" " + w) or " " in w and w in role
+                    for w in want
+                )
+            if hit:
+                span = ent_by_offsets(doc, p.person.start, p.person.end)
+                if span is not None:
+                    people.setdefault(person_key(doc, span), span)
+        return next(iter(people.values())) if len(people) == 1 else None
 
     @staticmethod
     def _unnamed_partner(tok: Token, groups: list[Group]) -> bool:
@@ -908,6 +1191,10 @@ class Events:
     def _level(tok: Token) -> str | None:
         doc = tok.doc
         sent = tok.sent
+        if lemma(tok) == "партнерство":
+            # «заявление о всеобъемлющем стратегическом партнерстве»: the level is the partnership itself
+            start = Events._document_level(tok)
+            return level_phrase(list(doc[start : tok.i + 1])) if start is not None else None
         for i in range(tok.i + 1, min(sent.end, tok.i + 12)):
             t = doc[i]
             if t.lower_ == "до":
@@ -930,14 +1217,19 @@ class Events:
         place_dl, sent_dl, date_dl = dateline(doc)
         lead: set[int] = set()
         if sent_dl is not None and date_dl is not None:
-            # the sentence that holds the dateline, and the next when the dateline stands alone («Чэнду. 1 декабря.»)
-            lead.add(sent_dl.start)
-            if sent_dl.end_char <= date_dl[1] + 40 and sent_dl.end < len(doc):
-                lead.add(doc[sent_dl.end].sent.start)
+            # the sentence that holds the dateline, and the next ones while the dateline and what follows it
+            # stand alone («Чэнду. 1 декабря.», «АСТАНА, 3 июня. /Казинформ/.»): up to the first sentence of news
+            cur = sent_dl
+            lead.add(cur.start)
+            while cur.end_char <= date_dl[1] + 40 and cur.end < len(doc):
+                cur = doc[cur.end].sent
+                lead.add(cur.start)
         out = []
         self._sides = None
         for sent in doc.sents:
-            groups = self._outside_gatherings(sent, actor_groups(sent))
+            if in_skipped(sent):
+                continue
+            groups = self._outside_gatherings(sent, event_groups(sent))
             for tok in sent:
                 if self._gathering_frame(tok) is not None:
                     continue  # «на полях саммита»: the gathering is added around the event (see _gatherings)
@@ -949,6 +1241,8 @@ class Events:
                         # it are not its sides
                         continue
                     pred = self._own_clause(tok, governor(tok))
+                    if cue.type == "StateVisit" and tok.pos_ in ("NOUN", "PROPN"):
+                        pred = self._visit_verb(tok) or pred
                     thanks = self._thanked_for(tok)
                     if thanks is not None:
                         pred = governor(thanks)
@@ -968,7 +1262,12 @@ class Events:
                         continue
                     has_dl = date_dl is not None and sent.start_char <= date_dl[0] < sent.end_char
                     skip = (date_dl[0] - sent.start_char, date_dl[1] - sent.start_char) if has_dl else None
-                    m.date, m.partial_date, m.date_text, _ = find_date(sent.text, skip)
+                    for full, partial, words, start in dates_in(sent.text, skip):
+                        if self._date_is_of(tok, pred, sent.start_char + start, len(words)):
+                            m.date, m.partial_date, m.date_text = full, partial, words
+                            m.own_date = bool(full or partial)
+                            break
+                    m.earlier = self._earlier(sent, pred)
                     if sent.start in lead:
                         if m.date_text is None:
                             m.date, m.partial_date, m.date_text, _ = find_date(
@@ -980,7 +1279,52 @@ class Events:
                     break
         return out
 
+    @staticmethod
+    def _earlier(sent: Span, pred: Token) -> bool:
+        """Whether a sentence tells of a happening before the reported one: «Ранее, 20 мая, …» (its first
+        word), «Напомним, …», or «ранее» said of the event's own verb."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if words and words[0].lower_ in EARLIER:
+            return True
+        return any(t.lower_ in ("ранее", "прежде") and head_of(t).i == pred.i for t in sent)
+
+    @staticmethod
+    def _date_is_of(tok: Token, pred: Token, start: int, length: int) -> bool:
+        """Whether the date words at a character offset belong to the event of a cue and its verb.
+
+        A date belongs to the clause it is in: not to the event of a clause above it («В ходе встречи стороны
+        обсудили договоренности, достигнутые … в мае прошлого года»: May is the date of what was reached) nor of a
+        verb joined after it («встретился …, а 5 мая подписал …»). A date of a clause above the event's own is
+        the event's too («В сентябре я совершил визит, где … принял декларацию»), and so is one of a clause that
+        describes the event's noun («переговоры, прошедшие 5 мая, …»).
+        """
+        doc = tok.doc
+        span = doc.char_span(start, start + length, alignment_mode="expand")
+        if span is None:
+            return True
+        anchor = next((t for t in span if not span.start <= head_of(t).i < span.end), span.root)
+        verb = governor(anchor)
+        if verb.i == anchor.i and verb.pos_ not in ("VERB", "AUX"):
+            return True  # a date the parser left on its own
+        # an infinitive that completes a verb is of that verb's clause: «может начаться в этом году»
+        while clause_dep(verb) in ("xcomp", "csubj") and head_of(verb).i != verb.i:
+            verb = head_of(verb)
+        if _dominates(verb, pred) or _dominates(verb, tok) or tok.i != pred.i and _dominates(tok, verb):
+            return True  # a clause above the event's, or one that describes its noun («переговоры, прошедшие 5 мая»)
+        return not _dominates(pred, verb)
+
     # -- merging -----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _dates_differ(a: _Mention, b: _Mention) -> bool:
+        """Whether two mentions state different days of their own (a dateline's date is no statement)."""
+        if not (a.own_date and b.own_date):
+            return False
+        da, db = a.date or a.partial_date or "", b.date or b.partial_date or ""
+        if len(da) == len(db) or not (da.startswith("--") or db.startswith("--")):
+            return da != db
+        # a full date and a day without its year: compare month and day
+        return da[-5:] != db[-5:]
+
     @staticmethod
     def _keys(doc: Doc, parts: list[tuple[Span, str | None]]) -> dict[str, str | None]:
         return {person_key(doc, e): role for e, role in parts}
@@ -1025,6 +1369,15 @@ class Events:
                 )
                 if target is None and m.implied and same and m.type != "InitiativeSupport":
                     target = next((d for d in reversed(same) if d.main.type == m.type), None)
+                if (
+                    target is not None
+                    and m.primary
+                    and m.sent != target.main.sent
+                    and (m.earlier or self._dates_differ(target.main, m))
+                ):
+                    # «Ранее, 20 мая, Фидан провел телефонный разговор с Нуртлеу»: another happening of the same
+                    # sides, not the talks reported before
+                    target = None
             if target is None:
                 drafts.append(
                     _Draft(
@@ -1249,7 +1602,7 @@ class Events:
                 parts = [(e, None) for e in of if e.label_ != "Initiative"] + [(e, None) for e, _ in d.parts]
                 m.parts = self._dedup(doc, parts)
                 m.concerns = [e for e in of if e.label_ == "Initiative"]
-                groups = actor_groups(sent)
+                groups = event_groups(sent)
                 at = [
                     g.actor
                     for g in groups
@@ -1316,13 +1669,13 @@ class Events:
         used = {d.main.sent.start for d in drafts} | {s.start for d in drafts for s in d.evidence}
         out = []
         for sent in doc.sents:
-            if sent.start in used:
+            if sent.start in used or in_skipped(sent):
                 continue
             speech = [t for t in sent if lemma(t) in SPEECH and t.pos_ in ("VERB", "AUX")]
             stance = [t for t in sent if lemma(t) in STANCE]
             if not speech or not stance:
                 continue
-            groups = actor_groups(sent)
+            groups = event_groups(sent)
             verb = speech[0]
             speakers = [
                 g

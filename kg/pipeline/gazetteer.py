@@ -3,7 +3,9 @@
 After it, ``doc.ents`` carry our five types as labels (Person, State, Organization, Initiative, Place), the
 gazetteer key in ``kb_id_`` where one is known, the source («ner», «gazetteer», «pattern») in ``id_``, and the
 nominative name in ``span._.kg_norm`` where the list or pattern fixes it. Spans that are not actors (photo
-credits, web addresses, diseases, generic words) are dropped.
+credits, web addresses, diseases, generic words) are dropped, and so is every span on a line that is no part of
+the article's text (an advert, a subscription call, a «Читайте также» link: :func:`kg.sources.boilerplate_spans`);
+those lines are kept in ``doc.spans["kg_skipped"]`` for the components after this one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.tokens import Doc, Span
 from kg import lexicon
 from kg.dates import month_number
 from kg.morphology import morph_analyzer, nominative
-from kg.sources import DATELINE, DATELINE_LINES
+from kg.sources import DATELINE, DATELINE_LINES, boilerplate_spans
 
 if not Span.has_extension("kg_norm"):
     Span.set_extension("kg_norm", default=None)
@@ -82,6 +84,7 @@ INITIATIVE_WORDS = {
 }
 _CAP_INITIATIVE_HEADS = {"программа", "инициатива", "проект", "стратегия", "концепция", "госпрограмма"}
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+SKIPPED = "kg_skipped"  # doc.spans group: the lines no entity is taken from
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{2,90}?)[»”“\"]")
 
 
@@ -153,6 +156,18 @@ class Gazetteer:
             if span is None or not any(c.isalpha() for c in span.text):
                 continue
             window = doc[max(span.sent.start, span.start - 7) : span.start]
+            # the common noun nearest before the name says what it names: «инициативе … партии «Яблоко»» is a
+            # party («инициатива Китая «…»» is still an initiative: a name in between does not count)
+            nearest = next(
+                (t for t in reversed(list(window)) if t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_),
+                None,
+            )
+            if (
+                nearest is not None
+                and nearest.lemma_ not in INITIATIVE_WORDS
+                and nearest.lower_ not in INITIATIVE_WORDS
+            ):
+                continue
             if any(t.lemma_ in INITIATIVE_WORDS or t.lower_ in INITIATIVE_WORDS for t in window):
                 text = span.text.strip()
                 label = text[0].upper() + text[1:]
@@ -280,10 +295,13 @@ class Gazetteer:
             pattern + listed + ner, key=lambda c: (-c.length, rank.get(c.source, 2), c.start, c.key)
         )
         taken = [False] * len(doc)
-        credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
+        credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)] + boilerplate_spans(doc.text)
+        for a, b in credits:
+            for tok in doc.char_span(a, b, alignment_mode="expand") or ():
+                taken[tok.i] = True  # nor is a name met elsewhere in the article found again there
         accepted = []
         for cand in ordered:
-            if any(taken[cand.start : cand.end]) or not self._is_actor(doc, cand, credits):
+            if any(taken[cand.start : cand.end]) or not self._is_actor(doc, cand):
                 continue
             for i in range(cand.start, cand.end):
                 taken[i] = True
@@ -317,12 +335,10 @@ class Gazetteer:
         return found
 
     @staticmethod
-    def _is_actor(doc: Doc, cand: Candidate, credits: list[tuple[int, int]]) -> bool:
+    def _is_actor(doc: Doc, cand: Candidate) -> bool:
         span = doc[cand.start : cand.end]
         text = span.text.strip()
         if not text or not any(c.isalpha() for c in text):
-            return False
-        if any(a <= span.start_char < b for a, b in credits):
             return False
         if cand.source == "gazetteer" and not Gazetteer._shape_ok(text, cand.key):
             return False
@@ -361,6 +377,11 @@ class Gazetteer:
                     Span(doc, inner.start, inner.end, label=inner.type, kb_id=inner.key, span_id=inner.source)
                 )
         doc.spans["kg_nested"] = nested
+        doc.spans[SKIPPED] = [
+            span
+            for a, b in boilerplate_spans(doc.text)
+            if (span := doc.char_span(a, b, alignment_mode="expand")) is not None
+        ]
         for cand, span in zip([c.nested for c in found if c.nested is not None], doc.spans["kg_nested"]):
             span._.kg_norm = cand.norm
         ents = []

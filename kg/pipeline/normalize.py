@@ -10,8 +10,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.morphology import morph_analyzer, nominative, nominative_phrase, recover_shape, select_parse
-from kg.pipeline.syntax import head_of
+from kg.morphology import (
+    is_name_word,
+    morph_analyzer,
+    name_nominatives,
+    nominative_phrase,
+    recover_shape,
+    select_parse,
+)
+from kg.pipeline.syntax import dep_of, head_of
 
 if not Span.has_extension("kg_norm"):
     Span.set_extension("kg_norm", default=None)
@@ -102,43 +109,34 @@ def normal_form(span: Span) -> str:
     return " ".join(text.split())
 
 
-def guess_name_nominative(word: str) -> str:
-    """When no reading helps: a singular name form that cannot be nominative is put in the nominative.
-
-    >>> guess_name_nominative("Кошербаевым")
-    'Кошербаев'
-    >>> guess_name_nominative("Нуртлеу")
-    'Нуртлеу'
-    """
-    parses = [p for p in morph_analyzer().parse(word) if {"Name", "Surn", "Patr"} & p.tag.grammemes]
-    if not parses or any(p.tag.case == "nomn" for p in parses):
-        return word
-    best = parses[0]
-    if best.tag.number != "sing":
-        return word
-    form = best.inflect({"nomn"})
-    return recover_shape(form.word, word) if form else word
+def _context_case(span: Span) -> str | None:
+    """The case of the post a name stands beside («с министром … Четином Йылмазом»): a common noun, whose
+    case the tagger reads far more surely than that of a foreign name."""
+    inside = set(range(span.start, span.end))
+    for t in span:
+        head = head_of(t)
+        if head.i not in inside and dep_of(t) == "appos" and head.pos_ == "NOUN":
+            cases = head.morph.get("Case")
+            return cases[0] if cases else None
+    return None
 
 
 def person_form(span: Span) -> str:
-    """A person's name in the nominative: the words agree, so when the tagger misreads one word's case,
-    another word's reading is tried (oblique cases first). Lowercase particles («бин», «аль», «де») stay."""
-    readings = [t.morph.to_dict() for t in span if t.is_alpha]
-    readings.sort(key=lambda f: f.get("Case") in (None, "Nom"))
+    """A person's name in the nominative: its written words (hyphenated ones whole) share one case, chosen
+    from what the words' endings and the dictionary allow, the tagger's cases and a post beside the name
+    (see :func:`kg.morphology.name_nominatives`), and each word that declines takes its nominative."""
+    groups = [g for g in compounds(span) if is_name_word(g[-1].text)]
+    words = ["".join(t.text for t in g) for g in groups]
+    cases = [(g[-1].morph.get("Case") or [None])[0] for g in groups]
+    genders = [g for t in span for g in t.morph.get("Gender") if t.is_alpha]
+    gender = (
+        max(("Masc", "Fem"), key=genders.count) if genders.count("Masc") != genders.count("Fem") else None
+    )
+    forms = dict(zip((g[0].i for g in groups), name_nominatives(words, cases, gender, _context_case(span))))
     out = []
-    for t in span:
-        text = t.text
-        if t.is_alpha and not t.is_lower and not (len(t.text) <= 2 and t.text.endswith(".")):
-            for feats in [t.morph.to_dict(), *readings]:
-                if feats.get("Case") in (None, "Nom"):
-                    continue
-                form = nominative(t.text, "PROPN", feats)
-                if form != t.text:
-                    text = form
-                    break
-            else:
-                text = guess_name_nominative(t.text)
-        out.append(text + t.whitespace_)
+    for group in compounds(span):
+        text = forms.get(group[0].i, "".join(t.text for t in group))
+        out.append(text + group[-1].whitespace_)
     return " ".join("".join(out).split())
 
 

@@ -21,6 +21,7 @@ from kg.pipeline.cues import (
     actor_groups,
     case_of,
     ent_key,
+    in_skipped,
     lemma,
     nearest_mention,
     person_key,
@@ -848,6 +849,8 @@ class Posts:
     def _attached(self, doc: Doc) -> list[tuple[Span, str, Span | None, Span, tuple[int, int]]]:
         found = []
         for sent in doc.sents:
+            if in_skipped(sent):
+                continue
             for group in actor_groups(sent):
                 persons = [e for e in group.ents if e.label_ == "Person"]
                 if not persons:
@@ -907,6 +910,8 @@ class Posts:
         """«… встречу со своим казахстанским коллегой Ермеком Кошербаевым»: the same post in the other state."""
         found = []
         for sent in doc.sents:
+            if in_skipped(sent):
+                continue
             for group in actor_groups(sent):
                 person = next((e for e in group.ents if e.label_ == "Person"), None)
                 words = list(doc[group.start : person.start]) if person is not None else []
@@ -954,6 +959,8 @@ class Posts:
         found = []
         taken = {(p.start, r) for p, r, _, _, _ in attached}
         for sent in doc.sents:
+            if in_skipped(sent):
+                continue
             for group in actor_groups(sent):
                 if any(e.label_ == "Person" for e in group.ents):
                     continue
@@ -987,6 +994,8 @@ class Posts:
         sents = list(doc.sents)
         found = []
         for n, sent in enumerate(sents):
+            if in_skipped(sent):
+                continue
             for tok in sent:
                 # the subject of a clause, or the post a verb of holding names: «занять пост премьер-министра»
                 at = _word_start(doc, tok.i, sent.start)
