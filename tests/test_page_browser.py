@@ -184,6 +184,36 @@ def test_sample_page_draws_offline_with_every_node(sample_page, sample):
     assert f"{len(expected)} из {len(expected)}" in counts
 
 
+def drawn_where_written(opened: Opened, net: KgNetwork) -> dict[str, list]:
+    """Nodes the browser draws somewhere other than the x/y the page carries for them: {id: [drawn, written]}."""
+    drawn = opened.page.evaluate("network.getPositions()")
+    return {
+        n["id"]: [drawn[n["id"]], {"x": n["x"], "y": n["y"]}]
+        for n in net.nodes
+        if (drawn[n["id"]]["x"], drawn[n["id"]]["y"]) != (n["x"], n["y"])
+    }
+
+
+def test_sample_page_opens_laid_out_with_no_physics_run(sample_page, sample):
+    page = sample_page.page
+    assert page.evaluate("window.kgIterations") == 0
+    assert drawn_where_written(sample_page, sample[1]) == {}
+    assert page.evaluate("document.getElementById('kg-loading').classList.contains('kg-done')")
+
+
+def test_relayout_runs_the_browsers_physics_and_settles_again(sample_page, sample):
+    page = sample_page.page
+    page.click("#kg-relayout")
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while not page.evaluate("document.getElementById('kg-loading').classList.contains('kg-done')"):
+        assert time.monotonic() < deadline, "the new layout did not settle"
+        page.wait_for_timeout(100)
+    assert page.evaluate("window.kgIterations") > 0
+    assert drawn_where_written(sample_page, sample[1])  # physics moved the nodes
+    assert page.evaluate("network.physics.physicsEnabled") is False
+    assert sample_page.errors == []
+
+
 def test_search_finds_a_name_in_lower_case(sample_page, sample):
     page = sample_page.page
     page.fill("#kg-search", "токаев")
@@ -312,6 +342,11 @@ def test_seeds_page_draws_offline_and_is_saved_as_a_screenshot(seeds_page, seeds
     shot = artifacts / "graph-seeds.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 20_000
+
+
+def test_seeds_page_opens_laid_out_with_no_physics_run(seeds_page, seeds):
+    assert seeds_page.page.evaluate("window.kgIterations") == 0
+    assert drawn_where_written(seeds_page, seeds[1]) == {}
 
 
 def test_seeds_search_finds_tokayev(seeds_page, seeds):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import warnings
@@ -185,13 +186,132 @@ def test_write_replaces_an_existing_page_atomically(net, tmp_path):
     assert target.stat().st_mode & 0o444 == 0o444
 
 
-def test_layout_is_seeded_and_physics_is_capped(net):
+def test_the_page_opens_laid_out_and_physics_waits_for_the_reader(net):
     options = net.options
-    assert isinstance(options["layout"]["randomSeed"], int)
+    assert options["physics"]["enabled"] is True  # «Уложить заново» still runs vis-network's physics
     assert options["physics"]["stabilization"]["enabled"] is True
-    big = to_network(synthetic_dataset(300, 300)).options
-    assert big["physics"]["stabilization"]["iterations"] < options["physics"]["stabilization"]["iterations"]
-    assert big["layout"]["improvedLayout"] is False
+    assert options["physics"]["stabilization"]["iterations"] == 0
+    assert options["layout"]["improvedLayout"] is False
+    big = to_network(synthetic_dataset(300, 300))
+    assert 0 < big.details["relayoutIterations"] < net.details["relayoutIterations"]
+
+
+@pytest.fixture(scope="module")
+def synthetic_net():
+    return to_network(synthetic_dataset(150, 150))
+
+
+def _positions(net) -> dict[str, tuple[int, int]]:
+    return {n["id"]: (n["x"], n["y"]) for n in net.nodes}
+
+
+def _parts(net) -> list[set[str]]:
+    """The connected parts of the picture with events as nodes (the pair links of the other mode left out)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(n["id"] for n in net.nodes)
+    g.add_edges_from((e["from"], e["to"]) for e in net.edges if e["mode"] != "edges")
+    return [set(c) for c in nx.connected_components(g)]
+
+
+def _box(node: dict) -> tuple[float, float, float, float]:
+    """The node's shape and its label under it, as the layout counts them: (left, top, right, bottom)."""
+    from kg.viz.layout import node_box
+
+    box = node_box(node["size"], node["label"], node["font"]["size"])
+    x, y = node["x"], node["y"]
+    return (x - box.half_width, y - box.radius, x + box.half_width, y + box.radius + box.label_height)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("which", ["sample", "synthetic"])
+def test_every_node_has_its_own_place_in_the_page(net, synthetic_net, which):
+    net = net if which == "sample" else synthetic_net
+    data = _data_block(render_html(net))
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert {n["id"]: (n["x"], n["y"]) for n in data["nodes"]} == _positions(net)
+    assert len(set(_positions(net).values())) == len(net.nodes)
+
+
+@pytest.mark.parametrize("which", ["sample", "synthetic"])
+def test_nodes_and_their_labels_do_not_overlap(net, synthetic_net, which):
+    net = net if which == "sample" else synthetic_net
+    boxes = {n["id"]: _box(n) for n in net.nodes}
+    ids = sorted(boxes)
+    clashes = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if _overlap(boxes[a], boxes[b])]
+    assert clashes == []
+
+
+def test_connected_parts_lie_apart_and_lone_nodes_below_them(synthetic_net):
+    nodes = {n["id"]: n for n in synthetic_net.nodes}
+    parts = _parts(synthetic_net)
+    linked = [p for p in parts if len(p) > 1]
+    lone = [p for p in parts if len(p) == 1]
+    assert len(linked) > 1 and lone  # the synthetic graph has small parts and isolated entities
+    frames = []
+    for part in linked:
+        boxes = [_box(nodes[i]) for i in part]
+        frames.append(tuple(f(b[k] for b in boxes) for k, f in enumerate((min, min, max, max))))
+    for i, a in enumerate(frames):
+        for b in frames[i + 1 :]:
+            assert not _overlap(a, b)
+    lowest_linked = max(f[3] for f in frames)
+    assert all(nodes[next(iter(p))]["y"] > lowest_linked for p in lone)
+
+
+def test_events_stand_near_their_participants(synthetic_net):
+    """An event is closer to its participants than two nodes of its part picked at random are to each other."""
+    pos = _positions(synthetic_net)
+    largest = max(_parts(synthetic_net), key=len)
+
+    def dist(a: str, b: str) -> float:
+        return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+
+    links = [
+        dist(e["from"], e["to"])
+        for e in synthetic_net.edges
+        if e["kind"] == "participant" and e["from"] in largest
+    ]
+    members = sorted(largest)
+    rng = random.Random(5)
+    pairs = [dist(*rng.sample(members, 2)) for _ in range(2000)]
+    links.sort()
+    pairs.sort()
+    assert links[len(links) // 2] < pairs[len(pairs) // 2] / 3
+
+
+def test_positions_do_not_depend_on_hash_seed_or_triple_order(dataset, net, tmp_path):
+    import subprocess
+    import sys
+
+    g = union_graph(dataset)
+    triples = list(g)
+    random.Random(11).shuffle(triples)
+    shuffled = Graph()
+    for t in triples:
+        shuffled.add(t)
+    assert _positions(to_network(shuffled)) == _positions(net)
+    script = (
+        "import json; from kg.viz import to_network; from kg.viz.sample import synthetic_dataset; "
+        "print(json.dumps({n['id']: [n['x'], n['y']] for n in to_network(synthetic_dataset(150, 150)).nodes}))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "4242")
+    ]
+    assert runs[0] == runs[1]
+    here = {k: tuple(v) for k, v in json.loads(runs[0]).items()}
+    assert here == _positions(to_network(synthetic_dataset(150, 150)))
 
 
 def test_labels_fall_back_to_ontology_and_iri(tmp_path):

@@ -1,6 +1,6 @@
 """The interactive graph page: ``to_network(graph)`` draws a graph as a pyvis Network, ``write_html`` writes it.
 
-pyvis and networkx are imported only here, in this package.
+pyvis, networkx and numpy (for the layout) are imported only here, in this package.
 """
 
 from __future__ import annotations

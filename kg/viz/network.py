@@ -2,7 +2,8 @@
 
 Actors, initiatives and places become nodes coloured and shaped by type; each event is a small node linked to its
 participants, place and subject, coloured by its cooperation score. A second set of edges, drawn instead when the
-page shows events as links, joins the participants of each event directly. Node size follows degree (networkx).
+page shows events as links, joins the participants of each event directly. Node size follows degree (networkx);
+every node gets its x/y from kg.viz.layout, so the page opens with the picture already laid out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pyvis.network import Network
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.viz.layout import layout, node_box
 from kg.viz.style import KIND_SINGULAR, KIND_STYLE, KINDS, ROLE_LABELS, score_color, score_stops, short_label
 from kg.vocab import DIP, NIF, ONTOLOGY_FILE, PROV, SCHEMA
 
@@ -30,6 +32,19 @@ ENTITY_CLASSES: tuple[tuple[str, URIRef], ...] = (
 )
 DEFAULT_TITLE = "Граф партнёрства"
 LAYOUT_SEED = 7
+#: Physics iterations the page runs on load: none, every node comes with its place (kg.viz.layout).
+BROWSER_ITERATIONS = 0
+# How strongly a link holds its ends together in the layout: an event stays by its participants more than by
+# its place or subject, which many events share and which would otherwise pull them all into one knot.
+EDGE_WEIGHT = {
+    "participant": 1.0,
+    "place": 0.3,
+    "concerns": 0.3,
+    "subevent": 0.5,
+    "post": 0.5,
+    "supports": 0.5,
+    "member": 0.5,
+}
 # A clique over many participants of one event would swamp the picture; above this, join them to the first.
 MAX_CLIQUE = 6
 
@@ -591,10 +606,12 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
     for i, ((_, _, src, dst), options) in enumerate(edges):
         net.add_edge_fast(src, dst, id=f"e{i}", **options)
 
+    place_nodes(net)
     net.options = _options(len(net.nodes))
     n_articles = len(reader.articles)
     net.details = {
         "title": title,
+        "relayoutIterations": stabilization_iterations(len(net.nodes)),
         "entities": entities,
         "events": events,
         "facts": reader.facts,
@@ -628,8 +645,19 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
     return net
 
 
+def place_nodes(net: KgNetwork) -> None:
+    """Give every node its x/y (kg.viz.layout), so the browser has no layout left to do."""
+    ids = [n["id"] for n in net.nodes]
+    boxes = [node_box(n["size"], n["label"], n["font"]["size"]) for n in net.nodes]
+    # the links drawn with events as nodes; the pair links of the other mode would pull participants together twice
+    links = [(e["from"], e["to"], EDGE_WEIGHT[e["kind"]]) for e in net.edges if e["mode"] != "edges"]
+    positions = layout(ids, boxes, links, seed=LAYOUT_SEED)
+    for node in net.nodes:
+        node["x"], node["y"] = positions[node["id"]]
+
+
 def stabilization_iterations(n_nodes: int) -> int:
-    """How many physics iterations the page may spend on the layout: fewer as the graph grows, so it settles.
+    """How many physics iterations «Уложить заново» may spend on a new layout: fewer as the graph grows.
 
     >>> stabilization_iterations(50), stabilization_iterations(1000), stabilization_iterations(2000)
     (400, 200, 150)
@@ -638,11 +666,12 @@ def stabilization_iterations(n_nodes: int) -> int:
 
 
 def _options(n_nodes: int) -> dict[str, Any]:
-    """vis-network options: a seeded layout whose physics settles within a capped number of iterations."""
+    """vis-network options: the nodes come placed, so physics runs only when the reader asks for a new layout."""
     big = n_nodes > 400
     return {
         "autoResize": True,
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": n_nodes <= 150},
+        # every node comes with its x/y (place_nodes): vis-network's own first layout would only be thrown away
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
@@ -663,7 +692,7 @@ def _options(n_nodes: int) -> dict[str, Any]:
             "timestep": 0.6 if big else 0.5,
             "stabilization": {
                 "enabled": True,
-                "iterations": stabilization_iterations(n_nodes),
+                "iterations": BROWSER_ITERATIONS,
                 "updateInterval": 10 if big else 25,
                 "fit": True,
             },

@@ -538,8 +538,8 @@
   document.getElementById("kg-relayout").addEventListener("click", () => {
     loading.classList.remove("kg-done");
     network.setOptions({ physics: { enabled: true } });
-    network.stabilize(DATA.options.physics && DATA.options.physics.stabilization
-      ? DATA.options.physics.stabilization.iterations : 300);
+    // the page opens with the layout computed when it was written; this one is vis-network's physics
+    network.stabilize(D.relayoutIterations || 300);
   });
   document.getElementById("kg-reset").addEventListener("click", () => {
     document.querySelectorAll("#kg-controls input[type=checkbox]").forEach((b) => { b.checked = true; });
