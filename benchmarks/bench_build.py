@@ -3,8 +3,10 @@
 Ours: ``build_nlp()`` then read → extract (the spaCy pipeline) → resolve → render and write every output file.
 Peer: natasha as its README shows it (Segmenter, NewsEmbedding, NewsMorphTagger, NewsSyntaxParser, NewsNERTagger,
 then ``span.normalize``) over the same texts. Each side runs in its own fresh process, so that its peak RSS
-(``resource.getrusage``) is its own. Prints docs/s, chars/s, wall time, load time and peak RSS for each.
-Not a test: run it with `python benchmarks/bench_build.py [--data PATH] [--limit N]`.
+(``resource.getrusage``) is its own. Prints docs/s, chars/s, wall time, load time and peak RSS for each; with
+``--jobs N`` (N > 1) also our build with extraction in N worker processes (``kg build --jobs N``; its peak RSS is
+the parent's plus the largest worker's, and its load time is inside the wall time, as the workers load the
+pipeline themselves). Not a test: run it with `python benchmarks/bench_build.py [--data PATH] [--limit N] [--jobs N]`.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_ours(path: Path, limit: int | None) -> dict[str, float]:
-    """Our whole build of the documents, timed stage by stage (the pipeline loaded first)."""
+def run_ours(path: Path, limit: int | None, jobs: int = 1) -> dict[str, float]:
+    """Our whole build of the documents, timed stage by stage (the pipeline loaded first, or by the workers)."""
     import warnings
 
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -52,8 +54,10 @@ def run_ours(path: Path, limit: int | None) -> dict[str, float]:
     t0 = time.perf_counter()
     from kg.pipeline import build_nlp
 
-    nlp = build_nlp()
-    nlp("Прогрев: Ван И прибыл в Астану.")  # the Slovnet models load lazily on the first text
+    nlp = None
+    if jobs == 1:
+        nlp = build_nlp()
+        nlp("Прогрев: Ван И прибыл в Астану.")  # the Slovnet models load lazily on the first text
     load = time.perf_counter() - t0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +67,12 @@ def run_ours(path: Path, limit: int | None) -> dict[str, float]:
         t1 = time.perf_counter()
         articles = [a for a in read_inputs([source]) if isinstance(a, Article)]
         t2 = time.perf_counter()
-        records = list(extract_records(articles, nlp))
+        if jobs == 1:
+            records = list(extract_records(articles, nlp))
+        else:
+            from kg.workers import extract_in_processes
+
+            records = list(extract_in_processes(articles, None, jobs, on_error=print))
         t3 = time.perf_counter()
         corpus = resolve(records)
         t4 = time.perf_counter()
@@ -88,7 +97,8 @@ def run_ours(path: Path, limit: int | None) -> dict[str, float]:
         "entities": sum(len(r.mentions) for r in records),
         "events": sum(len(r.events) for r in records),
         "quads": quads,
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak_rss_mb()
+        + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 * (jobs > 1),
         "error": error,
     }
 
@@ -133,9 +143,9 @@ def run_natasha(path: Path, limit: int | None) -> dict[str, float]:
     }
 
 
-def child(side: str, path: Path, limit: int | None) -> dict[str, float] | str:
+def child(side: str, path: Path, limit: int | None, jobs: int = 1) -> dict[str, float] | str:
     """Run one side in a fresh interpreter and return its figures, or the last line of its error."""
-    cmd = [sys.executable, __file__, "--side", side, "--data", str(path)] + (
+    cmd = [sys.executable, __file__, "--side", side, "--data", str(path), "--jobs", str(jobs)] + (
         ["--limit", str(limit)] if limit else []
     )
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -150,17 +160,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="JSONL with id and text per line")
     parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--jobs", type=int, default=1, help="also time kg build with N worker processes")
     parser.add_argument("--side", choices=["ours", "natasha"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
-        result = (run_ours if args.side == "ours" else run_natasha)(args.data, args.limit)
+        if args.side == "ours":
+            result = run_ours(args.data, args.limit, args.jobs)
+        else:
+            result = run_natasha(args.data, args.limit)
         print(json.dumps(result))
         return
 
-    results = {
-        "kg build": child("ours", args.data, args.limit),
-        "natasha": child("natasha", args.data, args.limit),
-    }
+    results = {"kg build": child("ours", args.data, args.limit)}
+    if args.jobs > 1:
+        results[f"kg build -j{args.jobs}"] = child("ours", args.data, args.limit, args.jobs)
+    results["natasha"] = child("natasha", args.data, args.limit)
     for name, r in results.items():
         if isinstance(r, str):
             print(f"{name} FAILED: {r}")

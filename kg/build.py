@@ -238,8 +238,10 @@ def build(
     validate: bool = True,
     nlp: Any = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
-    """Build the graph of the articles in ``inputs`` into ``outdir``; problems with single inputs are skipped."""
+    """Build the graph of the articles in ``inputs`` into ``outdir``; problems with single inputs are skipped.
+    With ``jobs`` > 1 (and no ``nlp`` given) the articles are extracted by that many worker processes."""
     from kg.resolve import resolve
 
     report = BuildReport()
@@ -255,12 +257,18 @@ def build(
             + ", ".join(str(i) for i in inputs)
             + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
         )
-    if nlp is None:
-        from kg.pipeline import build_nlp
+    if nlp is None and jobs > 1:
+        from kg.workers import extract_in_processes
 
-        nlp = build_nlp(model)
+        stream = extract_in_processes(articles, model, jobs, on_error=report.skipped.append)
+    else:
+        if nlp is None:
+            from kg.pipeline import build_nlp
+
+            nlp = build_nlp(model)
+        stream = extract_records(articles, nlp, on_error=report.skipped.append)
     records = []
-    for rec in extract_records(articles, nlp, on_error=report.skipped.append):
+    for rec in stream:
         records.append(rec)
         report.articles.append(rec.article.id)
         if progress:

@@ -125,7 +125,19 @@ class GraphBuilder:
             self.default.add((node, SKOS.prefLabel, Literal(label, lang="ru")))
             self.default.add((node, RDFS.label, Literal(label, lang="ru")))
             if of_key:
-                self.default.add((node, DIP.postIn, self.iri(of_key)))
+                body = self.authorities(of) if of is not None and of.type == "Place" else of_key
+                self.default.add((node, DIP.postIn, self.iri(body)))
+
+    def authorities(self, place: Entity) -> str:
+        """The key of the authorities of a region or city («власти Московской области»), the organisation a post
+        such as «губернатор Московской области» is in (a post is in an organisation or a state, not in a place);
+        they are located (schema:location) in the place."""
+        key = f"organization/authorities-{place.key.split('/', 1)[1]}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key, "Organization", f"власти {genitive(place.label)}")
+            self.add_entity(self.entities[key])
+            self.default.add((self.iri(key), SCHEMA.location, self.iri(place.key)))
+        return key
 
     # -- per article -----------------------------------------------------------------------------------------
     def key_of(self, art: str, ref: Ref) -> str | None:
@@ -254,7 +266,9 @@ class GraphBuilder:
                 names.append(entity.label)
         # a gathering other events were held in is named by what it is of («Встреча: Центральная Азия — Китай»),
         # not by the people of the meeting held in it
-        of = [self.entities[k].label for k in (self.key_of(art, r) for r in ev.concerns) if k in self.entities]
+        of = [
+            self.entities[k].label for k in (self.key_of(art, r) for r in ev.concerns) if k in self.entities
+        ]
         shown = of if gathering and of else names
         g.add((node, RDFS.label, Literal(f"{_TYPE_RU.get(ev.type, ev.type)}: {', '.join(shown)}", lang="ru")))
         if ev.place is not None:

@@ -232,12 +232,36 @@ def test_two_builds_with_different_hash_seeds_are_byte_identical(two_builds, nam
     assert first == second, f"{name} differs between PYTHONHASHSEED={HASH_SEEDS[0]} and {HASH_SEEDS[1]}"
 
 
-@pytest.mark.parametrize("name", ["graph.trig", "graph.jsonld"])
-def test_trig_and_jsonld_are_byte_identical_across_hash_seeds_too(two_builds, name):
-    """The committed output/ is compared byte for byte, so every RDF file must be reproducible."""
+@pytest.mark.parametrize("name", ["graph.trig", "graph.jsonld", "graph.html"])
+def test_trig_jsonld_and_the_page_are_byte_identical_across_hash_seeds_too(two_builds, name):
+    """The committed output/ is compared byte for byte, so every output file must be reproducible."""
     first, second = ((out / name).read_bytes() for out in two_builds)
     assert first
     assert first == second, f"{name} differs between PYTHONHASHSEED={HASH_SEEDS[0]} and {HASH_SEEDS[1]}"
+
+
+def test_a_build_in_two_worker_processes_equals_one_in_a_single_process(two_builds, tmp_path):
+    out = tmp_path / "jobs-2"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", "seeds", "-o", str(out), "--no-validate", "--jobs", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    assert "Read 5 article(s)" in proc.stdout
+    for name in ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "extractions.jsonl", "graph.html"):
+        assert (out / name).read_bytes() == (two_builds[0] / name).read_bytes(), name
+
+
+def test_a_bad_article_is_reported_by_a_build_in_worker_processes(tmp_path):
+    from kg.build import build
+
+    report = build([small_corpus(tmp_path / "in")], tmp_path / "out", validate=False, jobs=2)
+    assert sorted(report.articles) == ["chile", "peru"]
+    [problem] = report.skipped
+    assert "broken.txt" in problem.where
 
 
 # -- bad inputs and failed rebuilds ---------------------------------------------------------------------------
@@ -326,3 +350,24 @@ def test_outputs_are_readable_by_others(seeds_build):
         assert mode == 0o666 & ~umask, f"{path.name}: mode {mode:o}, umask {umask:o}"
         if not umask & 0o044:
             assert mode & 0o044 == 0o044, f"{path.name}: mode {mode:o} is not readable by group and others"
+
+
+def test_posts_in_regions_and_unnamed_bodies_give_a_conforming_graph(nlp, tmp_path):
+    """Every post the pipeline finds is in an organisation or a state, as the shapes ask, wherever the text places it."""
+    from kg.build import build
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "posts.txt").write_text(
+        "Мэр Москвы Сергей Собянин встретился с губернатором Московской области Андреем Воробьёвым. "
+        "Глава палестинской делегации Саеб Эрекат прибыл в Каир.",
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", nlp=nlp)
+    assert report.validation.conforms, report.validation
+    roles = {
+        p["post_label"]
+        for line in (tmp_path / "out" / "extractions.jsonl").read_text(encoding="utf-8").splitlines()
+        for p in json.loads(line)["positions"]
+    }
+    assert {"мэр Москвы", "губернатор Московской области"} <= roles

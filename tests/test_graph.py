@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.graph import build_dataset, union
 from kg.iri import DEFAULT_BASE
@@ -26,7 +26,7 @@ from kg.records import (
     TextSpan,
 )
 from kg.resolve import resolve
-from kg.vocab import DIP, NIF, PROV
+from kg.vocab import DIP, NIF, PROV, SCHEMA
 
 BASE = DEFAULT_BASE
 
@@ -367,6 +367,29 @@ def test_a_holding_is_denoted_by_its_sentence_and_every_statement_of_the_post():
         for m in g.objects(holding, DIP.denotedBy)
     )
     assert kinds == [("post", first.start), ("post", again.start), ("sentence", 0)]
+
+
+def test_a_post_in_a_city_is_in_the_citys_authorities_located_there():
+    text = "Мэр Лимы Зоя Блинова открыла школу."
+    zoya, lima = span(text, "Зоя Блинова"), span(text, "Лимы")
+    pos = Position(Ref(zoya.start, zoya.end), "мэр", Ref(lima.start, lima.end), span(text, text), 0.85)
+    rec = ArticleRecord(
+        Article(id="mayor", text=text),
+        mentions=(
+            Mention(zoya.start, zoya.end, zoya.text, "Person", "Зоя Блинова", "ner"),
+            Mention(lima.start, lima.end, lima.text, "Place", "Лима", "ner"),
+        ),
+        positions=(pos,),
+    )
+    ds = build_dataset(resolve([rec]))
+    default = ds.default_graph
+    post = URIRef(BASE + "post/mer--lima")
+    assert str(default.value(post, SKOS.prefLabel)) == "мэр Лимы"
+    body = default.value(post, DIP.postIn)
+    # a post is in an organisation or a state (the ontology's contract), the city is where that body is
+    assert (body, RDF.type, DIP.Organization) in default and (body, RDF.type, DIP.Actor) in default
+    assert str(default.value(body, SKOS.prefLabel)) == "власти Лимы"
+    assert default.value(body, SCHEMA.location) == URIRef(BASE + "place/lima")
 
 
 # -- IRIs stay safe whatever the labels ----------------------------------------------------------------------

@@ -36,6 +36,15 @@ def build_cli(
     validate: Annotated[
         bool, typer.Option("--validate/--no-validate", help="Check the graph against the SHACL shapes.")
     ] = True,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "-j",
+            "--jobs",
+            min=1,
+            help="Extract in this many worker processes (each loads the pipeline; about 0.4 GB apiece).",
+        ),
+    ] = 1,
 ) -> None:
     """Build the knowledge graph of the articles into OUTPUT (Turtle, TriG, N-Quads, JSON-LD, HTML, JSONL)."""
     from kg.build import build
@@ -51,6 +60,7 @@ def build_cli(
             store=store,
             validate=validate,
             progress=lambda art: status.update(f"read {art}"),
+            jobs=jobs,
         )
     seconds = time.perf_counter() - started
     out = typer.echo
