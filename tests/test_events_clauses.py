@@ -225,3 +225,26 @@ def test_an_earlier_happening_of_the_same_sides_is_an_event_of_its_own(nlp):
     (call,) = _events(doc, "Meeting")
     assert talks.partial_date is None and talks.evidence == ()
     assert call.partial_date == "--04-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "guest"),
+    [
+        (
+            "Президент Туркмении Сердар Бердымухамедов провел переговоры с президентом Азербайджана Ильхамом "
+            "Алиевым, прибывшим в Ашхабад с государственным визитом.",
+            "Ильхам Алиев",
+        ),
+        (
+            "Глава МИД Таджикистана Сироджиддин Мухриддин встретился с министром иностранных дел Индии "
+            "Субраманьямом Джайшанкаром, находящимся в Душанбе с официальным визитом.",
+            "Субраманьям Джайшанкар",
+        ),
+    ],
+)
+def test_the_visitor_is_the_name_a_participle_of_visiting_describes(nlp, text, guest):
+    doc = nlp(text)
+    (visit,) = _events(doc, "StateVisit")
+    roles = _roles(doc, visit)
+    assert roles.get(guest) == "guest"
+    assert "guest" not in {r for name, r in roles.items() if name != guest}

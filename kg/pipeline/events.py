@@ -651,6 +651,20 @@ class Events:
         return governor(head) if opens and head.i != pred.i else pred
 
     @staticmethod
+    def _participle_owner(pred: Token, groups: list[Group]) -> Span | None:
+        """The actor a participle right after it (and a comma) describes: «Хаканом Фиданом, находящимся в
+        Бишкеке …» → Хакан Фидан; None when the predicate is no participle or follows no actor."""
+        if "Part" not in pred.morph.get("VerbForm"):
+            return None
+        doc = pred.doc
+        before = [
+            g
+            for g in groups
+            if g.end <= pred.i and all(t.text == "," for t in doc[g.end : pred.i]) and g.end < pred.i
+        ]
+        return before[-1].actor if before else None
+
+    @staticmethod
     def _visit_verb(tok: Token) -> Token | None:
         """The verb a «с визитом» goes with: the nearest one before it in its clause («прибыл в Пекин с
         государственным визитом», «посетить Россию с официальным визитом»), whatever the parser hung it on."""
@@ -964,7 +978,12 @@ class Events:
             # visitor only when a verb says the visit was made («совершил визит», «прибыл с визитом») or the
             # visit frames what the subject did there («в ходе визита в Украину договорился …»)
             framed = any(t.lower_ in INSIDE for t in doc[max(m.sent.start, tok.i - 3) : tok.i])
-            if tok.pos_ in ("VERB", "AUX") or gen:
+            owner = self._participle_owner(pred, groups)
+            if owner is not None:
+                # «с председателем КНР Си Цзиньпином, прибывшим … с государственным визитом»: the visitor is
+                # the name the participle stands by, not the clause's subject
+                guests = [owner]
+            elif tok.pos_ in ("VERB", "AUX") or gen:
                 guests = [g.actor for g in gen[:1]] or subj_ents
             elif framed or lemma(pred) in LIGHT_VERBS:
                 guests = subj_ents
