@@ -1093,23 +1093,25 @@ class Posts:
                 # text gives nowhere to place («журналист», «певец») is not asserted as one
                 continue
             filled.append((person, role, of, sent, conf, toks))
-        # one position per person, post and body: its surest statement (the first of those), with the words of
-        # the others
-        # («главой Казахстана Токаевым» names the post of «Президент Казахстана Токаев»: «глава государства» is
-        # the office the person holds under its own title when the article gives that too)
+        filled.sort(key=lambda r: (r[0].start_char, r[1], r[5]))
+        # «главой Казахстана Токаевым» names the post of «Президент Казахстана Токаев»: «глава государства» is the
+        # office the person holds under its own title when the article gives that too
         titled = {
             (person_key(doc, p), ent_key(o)): r
-            for p, r, o, *_ in sorted(filled, key=lambda r: (r[0].start_char, r[1], r[5]))
+            for p, r, o, *_ in filled
             if r in HEAD_OF_STATE and r not in ("глава государства", "лидер") and o.label_ == "State"
         }
+        # one position per person, post and body: its surest statement (the first of those), with the words of
+        # the others
         statements: dict[tuple[str, str, str], list[tuple]] = {}
-        for row in sorted(filled, key=lambda r: (r[0].start_char, r[1], r[5])):
+        for row in filled:
             person, role, of = row[:3]
             if role == "глава государства":
                 role = titled.get((person_key(doc, person), ent_key(of)), role)
             key = (person_key(doc, person), role, ent_key(of))
             statements.setdefault(key, []).append((person, role, *row[2:]))
         out: list[Position] = []
+        bodies: dict[tuple[int, int], Span] = {}  # the unnamed bodies the positions are in, by token offsets
         for rows_ in statements.values():
             person, role, of, sent, conf, toks = max(rows_, key=lambda r: r[4])  # the first of the surest
             said = dict.fromkeys(_text_span(doc[a:b]) for a, b in (r[5] for r in rows_))
@@ -1125,12 +1127,8 @@ class Posts:
                     tuple(sorted((t for t in said if t != first), key=lambda t: (t.start, t.end))),
                 )
             )
-        bodies = {
-            (r[2].start, r[2].end): r[2]
-            for rows_ in statements.values()
-            for r in rows_
-            if r[2].id_ == "descriptor" and max(rows_, key=lambda x: x[4])[2] is r[2]
-        }
+            if of.id_ == "descriptor":
+                bodies.setdefault((of.start, of.end), of)
         return sorted(out, key=lambda p: (p.person.start, p.role)), [bodies[k] for k in sorted(bodies)]
 
     def set_annotations(self, doc: Doc, found: tuple[list[Position], list[Span]]) -> None:
