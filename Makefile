@@ -1,12 +1,13 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11:
 #   make build   install into .venv and build the graph of seeds/ into output/
 #   make test    install into .venv (with the test extras, Chromium and rapper) and run the whole test suite
+#   make test-fast   the quick local loop: every test not marked slow (no browser, no end-to-end builds)
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test install install-test system-deps clean
+.PHONY: build test test-fast install install-test system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,9 @@ build: install
 
 test: install-test
 	$(BIN)/python -m pytest
+
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not slow" -q
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache
