@@ -28,7 +28,7 @@ BODY_SENTENCES_BACK = 2
 def seat_of(doc: Doc, role: str, sent: Span, at: int) -> Span | None:
     """The body a post of one kind of body sits in when the text names none with it: the nearest such
     organisation in its sentence («В Сенате … спикер Иван Петров»), else the most specific kind named before
-    («… в Палату представителей … в Конгрессе … спикера Анны Ивановой» → the chamber)."""
+    («… в Палату общин … в парламенте … спикера Анны Ивановой» → the chamber)."""
     name = role.removeprefix("бывший ").split(" — ")[0].split()
     kinds = seats().get(name[-1]) if name else None
     if not kinds:
@@ -87,7 +87,7 @@ class UnnamedBody:
 def unnamed_body(doc: Doc, ws: list[Word]) -> UnnamedBody | None:
     """«глава торговой делегации», «представитель вооружённых сил», «капитан сборной команды»: a body a
     post is in that the text names by a common noun and no name. Only words after the last post word qualify,
-    a body noun of ``post_bodies.tsv`` in the genitive or instrumental («зав. кафедрой»), with its adjectives
+    a body noun of ``post_bodies.tsv`` in the genitive or instrumental («заведующий отделом»), with its adjectives
     before it and the genitives after it; a body of places («мэр города») is no organisation."""
     heads = [i for i, w in enumerate(ws) if head_lemma(w) is not None]
     if not heads:
@@ -134,12 +134,12 @@ def unnamed_body(doc: Doc, ws: list[Word]) -> UnnamedBody | None:
 
 
 def state_of_adjective(doc: Doc, ws: list[Word]) -> Span | None:
-    """«российский министр», «британского премьера», «свердловский губернатор»: the state or region the
+    """«российский министр», «британского премьера», «пермский губернатор»: the state or region the
     adjective names, as its nearest mention (a state before a region or city of the same stem). Only an
     adjective before the post's head qualifies the post: in «глава торговой делегации» it is the body's."""
     head = next((i for i, w in enumerate(ws) if head_lemma(w) is not None), len(ws))
     # … or one that qualifies the word for a state itself: «глава российского государства»; last, one that
-    # qualifies a state's own body the post's name goes on with: «глава израильского правительства» (not any
+    # qualifies a state's own body the post's name goes on with: «глава чилийского правительства» (not any
     # body: in «глава торговой делегации» it is the delegation's)
     of_state = [w for w, nxt in zip(ws[head:], ws[head + 1 :]) if nxt.lemma in STATE_NOUNS]
     own_bodies = {name.split()[0] for name in STATE_BOUND} | {"кабинет", "минфин", "минобороны"}
@@ -210,7 +210,7 @@ def is_state_post(name: str) -> bool:
 
 def article_state(doc: Doc, near: int) -> Span | None:
     """The state an article is about: the one it names most often (at least twice, more than any other),
-    as its mention nearest a token; None when no state stands out («Президент Обама» in a text on the US)."""
+    as its mention nearest a token; None when no state stands out («Президент Перес» in a text on Chile)."""
     counts: dict[str, int] = {}
     for e in doc.ents:
         if e.label_ == "State":

@@ -39,7 +39,7 @@ def _placed(doc: Doc, rows: list[Statement]) -> list[Statement]:
                 t.pos_ == "ADJ" and lemma(t).endswith(("ский", "цкий")) and lemma(t) not in post_words()
                 for t in said
             ):
-                continue  # «британский премьер» is Britain's even when the article names no Britain to link
+                continue  # «канадский премьер» is Canada's even when the article names no Canada to link
             whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
             at = s.words[0]
             of = context_state(doc, s.role, s.sent, at, whole) or seat_of(doc, s.role, s.sent, at)

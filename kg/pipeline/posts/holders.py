@@ -64,7 +64,7 @@ def word_start(doc: Doc, i: int, low: int) -> int:
 
 def syntactic_start(doc: Doc, person: Span, low: int) -> int | None:
     """Where the post phrase before a name starts when the parse hangs the name on a post word on its left
-    («Министр связи и коммуникаций РФ Иван Петров»: the name is the appos of «Министр»); None else."""
+    («Министр науки и образования Чили Хуан Перес»: the name is the appos of «Министр»); None else."""
     tok = span_root(person)
     for _ in range(APPOSITION_DEPTH):
         if dep_of(tok).split(":")[0] not in ("appos", "nmod", "flat"):
@@ -147,7 +147,7 @@ def posts_after(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     seen_body = False
     while end < sent.end:
         tok = doc[end]
-        # (a participle up to the post's head is part of it: «управляющий компанией», «исполняющий обязанности»)
+        # (a participle up to the post's head is part of it: «управляющий фондом», «исполняющий обязанности»)
         if tok.text in (",", ".", ";", ":", "(", ")", "—", "–") or tok.pos_ in ("VERB", "AUX") and end > head:
             break
         if tok.ent_type_ == "Person":

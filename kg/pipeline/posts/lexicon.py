@@ -105,7 +105,7 @@ OBJECT_VERBS = {
     "назвать",
     "называть",
 }
-# verbs whose subject takes the post their object names: «место спикера … занял Джон Бенер», «занять пост главы»
+# verbs whose subject takes the post their object names: «место спикера … занял Иван Петров», «занять пост главы»
 TAKE_VERBS = {"занять", "занимать", "возглавить", "возглавлять"}
 SEAT_NOUNS = {"пост", "должность", "место", "кресло"}
 

@@ -34,10 +34,10 @@ def complement(ws: list[Word], head: str) -> list[Word]:
                 w.pos in ("NOUN", "ADJ", "PROPN")
                 or known
                 or (
-                    w.lemma == "по" and i + 1 < len(ws)  # «министр по делам разведки»
+                    w.lemma == "по" and i + 1 < len(ws)  # «министр по делам молодёжи»
                 )
                 or (
-                    # «министр связи и коммуникаций»: two nouns in one case joined by «и»
+                    # «министр науки и образования»: two nouns in one case joined by «и»
                     w.lemma == "и"
                     and 0 < i
                     and i + 1 < len(ws)
@@ -52,7 +52,7 @@ def complement(ws: list[Word], head: str) -> list[Word]:
             break
         out.append(w)
     while out and (out[-1].pos == "ADJ" and out[-1].lemma not in post_words() or out[-1].lemma == "по"):
-        out.pop()  # «глава синодального (Отдела …)»: the adjective belongs to the body's name
+        out.pop()  # «глава финансового (Управления …)»: the adjective belongs to the body's name
     return out
 
 
@@ -92,7 +92,7 @@ def role_name(ws: list[Word], of: Span | None, inside: tuple[Span, ...] = ()) ->
         words_ = [*mods, name, *(w.text.lower() for w in rest)]
         parts.append(("бывший " if former else "") + " ".join(words_))
         i += 1 + len(rest)
-        # another post joined by a dash: «заместитель премьер-министра — министр иностранных дел»
+        # another post joined by a dash: «вице-премьер — министр финансов»
         while i < len(ws) and ws[i].text in DASHES:
             i += 1
         if i < len(ws) and head_lemma(ws[i]) is None and ws[i].pos != "ADJ" and ws[i].lemma not in FORMER:
@@ -125,7 +125,7 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
         ws = ws[1:]
     if not ws:
         return None
-    # a plural post word names a group the person is not the whole of («кабинета министров глава правительства»,
+    # a plural post word names a group the person is not the whole of («совета министров глава правительства»,
     # «официальные представители … Иван Петров»): the person's post is the next singular one
     first_head = next(
         (
@@ -137,8 +137,8 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
     )
     if first_head is None:
         return None
-    # the phrase starts at the post word or the adjectives before it: «(на заседании правительства)
-    # премьер-министр РФ», «бывший заместитель министра»
+    # the phrase starts at the post word or the adjectives before it: «(после встречи в правительстве)
+    # премьер-министр Чили», «бывший заместитель министра»
     begin = first_head
     while begin > 0 and (ws[begin - 1].pos in ("ADJ", "DET") or ws[begin - 1].lemma in FORMER):
         begin -= 1
@@ -172,7 +172,7 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
     if of is None:
         of = state_of_adjective(doc, role_ws) or body_of(doc, role_ws)
     if of is None and own:
-        # «поддержало кандидатуру своего председателя»: the post is in the body the clause is about
+        # «съезд переизбрал своего председателя»: the post is in the body the clause is about
         sent = doc[first].sent
         bodies = [e for e in sent.ents if e.label_ == "Organization" and e.end <= first]
         of = bodies[-1] if bodies else None

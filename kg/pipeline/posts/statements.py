@@ -99,7 +99,7 @@ def _named_posts(doc: Doc, sent: Span, group: Span, persons: list[Span], n: int)
             bounds.append((rank, person.start))
     gots = [g for g in (post_phrase(doc, a, b) for a, b in bounds) if g]
     if person.start > 0 and doc[person.start - 1].text in DASHES:
-        # a post and a name joined by a dash agree in case: in «супруге первого президента — Анне Ивановне»
+        # a post and a name joined by a dash agree in case: in «вдове первого президента — Анне Ивановне»
         # the post is another person's
         gots = [
             g for g in gots if case_of(doc[g.start]) in ("", case_of(person[0])) or not case_of(person[0])
@@ -209,12 +209,12 @@ def coreferent(doc: Doc, rows: list[Statement]) -> list[Statement]:
         if in_skipped(sent):
             continue
         for tok in sent:
-            # the subject of a clause, or the post a verb of holding names: «занять пост премьер-министра»
+            # the subject of a clause, or the post a verb of holding names: «занять пост мэра»
             at = word_start(doc, tok.i, sent.start)
             held_post = (
                 at > sent.start
                 and lemma(doc[at - 1]) in ("пост", "должность")
-                # «кандидат на пост главы Чили» is not holding it
+                # «кандидат на пост мэра» is not holding it
                 and not any(lemma(t) in CANDIDATE for t in doc[max(sent.start, at - CANDIDATE_WINDOW) : at])
             )
             if (
@@ -259,7 +259,7 @@ def coreferent(doc: Doc, rows: list[Statement]) -> list[Statement]:
                 if held.get((role, "")) not in (None, person_key(doc, person)):
                     continue
             # a person the article gives other posts is this one only when the post is one of them or
-            # in the same body: «председатель КГБ» after a name of a diplomat is someone else
+            # in the same body: «председатель банка» after a name of a diplomat is someone else
             mine = posts_of.get(person_key(doc, person), [])
             if mine and not any(
                 r == role or o is not None and of is not None and ent_key(o) == ent_key(of) for r, o in mine
