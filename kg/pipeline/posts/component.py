@@ -1,0 +1,123 @@
+"""The spaCy component ``kg_posts``: the statements of each post, placed and merged into positions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.pipeline.cues import ent_key, lemma, person_key, post_words, sentence_span
+from kg.pipeline.posts.bodies import context_state, seat_of
+from kg.pipeline.posts.lexicon import HEAD_OF_STATE
+from kg.pipeline.posts.statements import INFERRED, Statement, attached, coreferent, counterparts, unattached
+from kg.records import Position, Ref, TextSpan
+
+if not Doc.has_extension("kg_positions"):
+    Doc.set_extension("kg_positions", default=[])
+
+#: the span group of the bodies that posts are in and that the text names by a common noun, not by a name
+BODIES = "kg_bodies"
+
+
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def _placed(doc: Doc, rows: list[Statement]) -> list[Statement]:
+    """The statements with the state or body each post is in: a post named without one («президентом Иваном
+    Петровым») is the one the same person holds with it elsewhere in the article; else, for a state's post,
+    the state the context names; an occupation the text gives nowhere to place goes."""
+    placed = {(person_key(doc, s.person), s.role) for s in rows if s.of is not None}
+    filled = []
+    for s in rows:
+        if s.of is None:
+            if (person_key(doc, s.person), s.role) in placed:
+                continue
+            said = doc[s.words[0] : s.words[1]]
+            if any(
+                t.pos_ == "ADJ" and lemma(t).endswith(("ский", "цкий")) and lemma(t) not in post_words()
+                for t in said
+            ):
+                continue  # «канадский премьер» is Canada's even when the article names no Canada to link
+            whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
+            at = s.words[0]
+            of = context_state(doc, s.role, s.sent, at, whole) or seat_of(doc, s.role, s.sent, at)
+            s = replace(s, of=of, confidence=INFERRED)
+        if s.of is None:
+            # a post is a position in a state or an organisation (org:Post, dip:postIn); an occupation the
+            # text gives nowhere to place («журналист», «певец») is not asserted as one
+            continue
+        filled.append(s)
+    return filled
+
+
+class Posts:
+    """Finds (person, post, of) triples around the names of persons."""
+
+    def __init__(self, name: str = "kg_posts") -> None:
+        self.name = name
+
+    def find(self, doc: Doc) -> list[Position]:
+        """Every post held by a named person in a state or organisation, in text order (one per person, role and post-of)."""
+        return self.found(doc)[0]
+
+    def found(self, doc: Doc) -> tuple[list[Position], list[Span]]:
+        """The positions, and the bodies named by a common noun that some of them are in (new spans)."""
+        named = attached(doc)
+        rows = named + unattached(doc, named) + counterparts(doc, named)
+        rows += coreferent(doc, rows)
+        filled = _placed(doc, rows)
+        filled.sort(key=lambda s: (s.person.start_char, s.role, s.words))
+        # «главой Чили Пересом» names the post of «Президент Чили Перес»: «глава государства» is the office the
+        # person holds under its own title when the article gives that too
+        titled = {
+            (person_key(doc, s.person), ent_key(s.of)): s.role
+            for s in filled
+            if s.role in HEAD_OF_STATE
+            and s.role not in ("глава государства", "лидер")
+            and s.of.label_ == "State"
+        }
+        # one position per person, post and body: its surest statement (the first of those), with the words of
+        # the others
+        statements: dict[tuple[str, str, str], list[Statement]] = {}
+        for s in filled:
+            if s.role == "глава государства":
+                s = replace(s, role=titled.get((person_key(doc, s.person), ent_key(s.of)), s.role))
+            statements.setdefault((person_key(doc, s.person), s.role, ent_key(s.of)), []).append(s)
+        out: list[Position] = []
+        bodies: dict[tuple[int, int], Span] = {}  # the unnamed bodies the positions are in, by token offsets
+        for said_ in statements.values():
+            best = max(said_, key=lambda s: s.confidence)  # the first of the surest
+            said = dict.fromkeys(_text_span(doc[a:b]) for a, b in (s.words for s in said_))
+            first = _text_span(doc[best.words[0] : best.words[1]])
+            out.append(
+                Position(
+                    Ref(best.person.start_char, best.person.end_char),
+                    best.role,
+                    Ref(best.of.start_char, best.of.end_char),
+                    sentence_span(best.sent),
+                    best.confidence,
+                    first,
+                    tuple(sorted((t for t in said if t != first), key=lambda t: (t.start, t.end))),
+                )
+            )
+            if best.of.id_ == "descriptor":
+                bodies.setdefault((best.of.start, best.of.end), best.of)
+        return sorted(out, key=lambda p: (p.person.start, p.role)), [bodies[k] for k in sorted(bodies)]
+
+    def set_annotations(self, doc: Doc, found: tuple[list[Position], list[Span]]) -> None:
+        """Store the positions on the Doc, and the bodies they are in that have no name in ``doc.spans``."""
+        positions, bodies = found
+        doc._.kg_positions = positions
+        doc.spans[BODIES] = bodies
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.found(doc))
+        return doc
+
+
+@Language.factory("kg_posts", assigns=["doc._.kg_positions", "doc.spans"])
+def make_posts(nlp: Language, name: str) -> Posts:
+    """Factory of the post finder."""
+    return Posts(name)
