@@ -13,7 +13,7 @@ import pytest
 from spacy.tokens import Doc
 
 from kg.iri import slug
-from kg.pipeline import ner
+from kg.pipeline import ner_rules, ner_tags, ner_trim
 
 pytestmark = (
     pytest.mark.slow
@@ -25,17 +25,17 @@ def readable(value: object) -> str | None:
     return slug(value)[:40] if isinstance(value, str) else None
 
 
-def hand_tagged(text: str, tags: list[str], best: list[str] | None = None) -> ner.Tagged:
+def hand_tagged(text: str, tags: list[str], best: list[str] | None = None) -> ner_tags.Tagged:
     """A paragraph tagged by hand: each token scores 5 for its ``best`` tag (default: its own tag), 0 otherwise."""
     from slovnet.token import tokenize
 
     tokens = list(tokenize(text))
     assert len(tokens) == len(tags), [t.text for t in tokens]
-    vocab, _ = ner._tagset()
+    vocab, _ = ner_tags.tagset()
     emissions = np.zeros((len(tokens), len(vocab)))
     for i, tag in enumerate(best or tags):
         emissions[i][vocab.index(tag)] = 5.0
-    return ner.Tagged(
+    return ner_tags.Tagged(
         text,
         tuple(t.text for t in tokens),
         tuple(t.start for t in tokens),
@@ -45,11 +45,11 @@ def hand_tagged(text: str, tags: list[str], best: list[str] | None = None) -> ne
     )
 
 
-def mended(tagged: ner.Tagged) -> list[tuple[str, str]]:
+def mended(tagged: ner_tags.Tagged) -> list[tuple[str, str]]:
     """(label, text) of the spans after every rule."""
     return [
         (label, tagged.text[tagged.starts[i] : tagged.stops[j - 1]])
-        for label, i, j in ner.mend(tagged, tagged.spans())
+        for label, i, j in ner_rules.mend(tagged, tagged.spans())
     ]
 
 
@@ -70,7 +70,7 @@ def test_our_tagging_gives_slovnets_own_spans():
     from kg.pipeline import models
 
     text = "Министр иностранных дел России Сергей Лавров прилетел в Пекин на переговоры с Ван И."
-    [tagged] = ner.tag_paragraphs([text])
+    [tagged] = ner_tags.tag_paragraphs([text])
     ours = [(label, tagged.starts[i], tagged.stops[j - 1]) for label, i, j in tagged.spans()]
     theirs = [(s.type, s.start, s.stop) for s in models.slovnet_ner()(text).spans]
     assert ours == theirs and len(ours) >= 4
@@ -257,7 +257,7 @@ def test_a_legal_form_before_a_quoted_name_is_left_out(nlp):
     ids=readable,
 )
 def test_trim_drops_bullets_and_unpaired_quotes(text, kept):
-    start, end = ner.trim(text, 0, len(text))
+    start, end = ner_trim.trim(text, 0, len(text))
     assert text[start:end] == kept
 
 
