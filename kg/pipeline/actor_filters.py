@@ -33,7 +33,7 @@ _NOT_ACTOR = re.compile(
     r"(?i)^(covid|sars|mers|ковид|коронавирус|вич\b|спид\b|эбол|грипп|пандеми|эпидеми)|https?://|www\.|"
     r"\.(kz|ru|com|org|net|cn|uz|kg|info|io|su|by|ua|tj)\b|@"
 )
-# photo credits and bylines: «© AP Photo/ Tatan Syuflana», «Фото: …» up to the end of the line
+# photo credits and bylines: «© AP Photo/ John Doe», «Фото: …» up to the end of the line
 CREDIT = re.compile(
     r"(©|\(c\)|\b(Фото|Photo|Foto)\s*[:/—-]|\bAP Photo\b|Getty Images|Shutterstock)[^\n]*", re.IGNORECASE
 )

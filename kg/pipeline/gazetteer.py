@@ -181,7 +181,7 @@ class Gazetteer:
     @staticmethod
     def _propagated_persons(doc: Doc, taken: list[bool], accepted: list[Candidate]) -> list[Candidate]:
         """A surname met again in the same article names the same person, also where the NER missed it
-        («М. Тлеуберди отметил …» after «Мухтаром Тлеуберди»)."""
+        («А. Серикбаев отметил …» after «Аскаром Серикбаевым»)."""
         surnames = set()
         for c in accepted:
             if c.type == "Person" and c.length >= 2:

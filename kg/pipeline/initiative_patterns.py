@@ -44,7 +44,7 @@ def quoted_initiatives(doc: Doc, reach: int = KEYWORD_WINDOW) -> list[Candidate]
         if span is None or not any(c.isalpha() for c in span.text):
             continue
         window = doc[max(span.sent.start, span.start - reach) : span.start]
-        # the common noun nearest before the name says what it names: «инициативе … партии «Яблоко»» is a
+        # the common noun nearest before the name says what it names: «инициативе … партии «Родина»» is a
         # party («инициатива Китая «…»» is still an initiative: a name in between does not count)
         nearest = next(
             (t for t in reversed(list(window)) if t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_),
@@ -64,13 +64,13 @@ def quoted_initiatives(doc: Doc, reach: int = KEYWORD_WINDOW) -> list[Candidate]
 
 
 def phrase_initiatives(doc: Doc, max_words: int = MAX_INITIATIVE_WORDS) -> list[Candidate]:
-    """«инициатива по глобальной безопасности данных», «Китайско-казахстанская программа …»."""
+    """A keyword phrase: «инициатива по развитию морских портов», «Российско-индийская программа …»."""
     found = []
     for tok in doc:
         if tok.lemma_ not in INITIATIVE_WORDS:
             continue
         left = tok.i
-        # capitalised adjectives before the keyword, hyphenated compounds included («Китайско-казахстанская»)
+        # capitalised adjectives before the keyword, hyphenated compounds included («Российско-индийская»)
         while left > tok.sent.start and (
             doc[left - 1].pos_ == "ADJ"
             or doc[left - 1].text == "-"

@@ -5,9 +5,9 @@
   (the post lexicon of ``kg.pipeline.cues``);
 - a legal form or a generic word before a quoted name is left out («ОАО «Газпром»» → «Газпром»), and an
   unclosed quote inside a span starts a second name;
-- a person does not begin with an organisation: «Аль-Кайды Усамы бин Ладена» is «Аль-Кайды» + «Усамы бин Ладена»
+- a person does not begin with an organisation: «Аль-Кайды Аймана аз-Завахири» is «Аль-Кайды» + «Аймана …»
   when pymorphy3's dictionary reads the first word as an organisation, or Slovnet's own score for it says so;
-- an organisation does not end with a person: «Тоттенхэм Хотспур Ледли Кинг» is split when Slovnet scores the
+- an organisation does not end with a person: «Манчестер Юнайтед Уэйн Руни» is split when Slovnet scores the
   last word as a person and labelling the tail a person costs its CRF little.
 """
 
@@ -22,8 +22,8 @@ from kg.morphology import morph_analyzer
 from kg.pipeline.ner_tags import Span3, Tagged
 from kg.pipeline.ner_trim import QUOTE_PAIRS
 
-# tokens that separate names in lists («Бахрейн • Барбадос», «(Овечкин, Фёдоров)»); commas only for people and
-# places, since an organisation's name may hold one («Институт экономики, политики и права»)
+# tokens that separate names in lists («Мальта • Кипр», «(Сидоров, Кузнецов)»); commas only for people and
+# places, since an organisation's name may hold one («Институт истории, языка и литературы»)
 _SEPARATORS = {"•", "·", ";"}
 _COMMA_SPLIT = {"PER", "LOC"}
 
@@ -76,7 +76,7 @@ def is_organisation_word(word: str) -> bool:
     """pymorphy3's dictionary reads the word first as an organisation and never as a name («Аль-Кайды»);
     a guess from the ending («Бернс») or a word that is also a first name («Спартака») does not count.
 
-    >>> [is_organisation_word(w) for w in ("Аль-Кайды", "Майкрософт", "Усамы", "Бернс", "Спартака")]
+    >>> [is_organisation_word(w) for w in ("Аль-Кайды", "Майкрософт", "Аймана", "Бернс", "Спартака")]
     [True, True, False, False, False]
     """
     parses = _parses(word)
@@ -103,7 +103,7 @@ _OPENING = {".", "!", "?", "…", "—", "–", "-", ":", "(", "«", "„", "“
 
 
 def split_at_separators(tagged: Tagged, span: Span3) -> list[Span3]:
-    """Bullets and semicolons end a name; commas end a person's or a place's name («Овечкин, Фёдоров»)."""
+    """Bullets and semicolons end a name; commas end a person's or a place's name («Сидоров, Кузнецов»)."""
     label, i, j = span
     stops = _SEPARATORS | ({","} if label in _COMMA_SPLIT else set())
     parts, start = [], i
@@ -143,7 +143,7 @@ def _partner(words: tuple[str, ...], q: int, end: int) -> int | None:
 
 def quoted_name(tagged: Tagged, span: Span3) -> list[Span3]:
     """An organisation written as descriptor + quoted name is the name («ОАО «Газпром»» → «Газпром»); an
-    opening quote left unclosed inside a span starts a second name («Русской службе «Голоса Америки»).
+    opening quote left unclosed inside a span starts a second name («Московскому бюро «Немецкой волны»).
 
     A company named after a place keeps its descriptor («Банк «Россия»»): alone, the name would be the place."""
     label, i, j = span
@@ -171,7 +171,7 @@ def quoted_name(tagged: Tagged, span: Span3) -> list[Span3]:
 def organisation_before_person(
     tagged: Tagged, span: Span3, max_margin: float = MAX_MARGIN
 ) -> list[Span3]:
-    """A person's span whose first word is an organisation («Аль-Кайды Усамы бин Ладена») is split in two.
+    """A person's span whose first word is an organisation («Аль-Кайды Аймана аз-Завахири») is split in two.
 
     The first word is an organisation when pymorphy3's dictionary reads it so, or when Slovnet itself scores it
     as the start of an organisation or place and only its CRF glued it to the name (at a cost below
@@ -193,7 +193,7 @@ def organisation_before_person(
 def person_after_organisation(
     tagged: Tagged, span: Span3, max_margin: float = MAX_MARGIN
 ) -> list[Span3]:
-    """An organisation's span that ends with a person («Тоттенхэм Хотспур Ледли Кинг») is split in two.
+    """An organisation's span that ends with a person («Манчестер Юнайтед Уэйн Руни») is split in two.
 
     The tail (two or more capitalised words) is a person when Slovnet scores its last word as a person and
     relabelling it as one costs the CRF less than ``max_margin``; the cheapest such tail is taken."""
