@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from kg.datafiles import records
+from kg.folding import fold, unyo
 from kg.iri import slug
 from kg.morphology import morph_analyzer, recover_shape
 
@@ -24,16 +25,11 @@ class Entry:
     names: tuple[str, ...]  # the label and every alias
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
-
-
 @lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
     """Every gazetteer entry, in a stable order."""
     out = []
-    for row in _rows("states.tsv"):
+    for row in records("states.tsv"):
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         out.append(Entry(f"state/{slug(row['en'])}", "State", row["ru"], row["en"], (row["ru"], *aliases)))
     for file, type_ in (
@@ -41,8 +37,8 @@ def entries() -> tuple[Entry, ...]:
         ("initiatives.tsv", "Initiative"),
         ("persons.tsv", "Person"),
     ):
-        for row in _rows(file):
-            aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
+        for row in records(file):
+            aliases = tuple(a for a in row["aliases"].split("|") if a)
             out.append(
                 Entry(
                     f"{type_.lower()}/{row['key']}",
@@ -123,17 +119,17 @@ def _state_bound_entry(key: str) -> Entry | None:
 @lru_cache(maxsize=1)
 def wikidata() -> dict[str, str]:
     """Checked Wikidata identifiers by entity key (only these are ever linked)."""
-    return {row["key"]: row["qid"] for row in _rows("wikidata.tsv")}
+    return {row["key"]: row["qid"] for row in records("wikidata.tsv")}
 
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """State key by the lower-case name of its capital (a capital in an actor's role stands for its state)."""
-    states = {row["alpha2"]: f"state/{slug(row['en'])}" for row in _rows("states.tsv")}
+    states = {row["alpha2"]: f"state/{slug(row['en'])}" for row in records("states.tsv")}
     out = {}
-    for row in _rows("capitals.tsv"):
+    for row in records("capitals.tsv"):
         if row["alpha2"] in states:
-            out[row["ru"].lower().replace("ё", "е")] = states[row["alpha2"]]
+            out[fold(row["ru"])] = states[row["alpha2"]]
     return out
 
 
@@ -234,7 +230,7 @@ def case_forms(name: str) -> set[str]:
                 else:
                     out.append(w.lower() + tails[i])
             forms.add(" ".join(out))
-    return {f.replace("ё", "е") for f in forms} | forms
+    return {unyo(f) for f in forms} | forms
 
 
 def genitive(label: str) -> str:

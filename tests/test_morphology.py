@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.iri import slug
-from kg.morphology import name_nominatives
+from kg.names import name_nominatives
 
 
 def readable(value: object) -> str | None:

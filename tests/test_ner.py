@@ -13,7 +13,7 @@ import pytest
 from spacy.tokens import Doc
 
 from kg.iri import slug
-from kg.pipeline import ner
+from kg.pipeline import ner_rules, ner_tags, ner_trim
 
 pytestmark = (
     pytest.mark.slow
@@ -25,17 +25,17 @@ def readable(value: object) -> str | None:
     return slug(value)[:40] if isinstance(value, str) else None
 
 
-def hand_tagged(text: str, tags: list[str], best: list[str] | None = None) -> ner.Tagged:
+def hand_tagged(text: str, tags: list[str], best: list[str] | None = None) -> ner_tags.Tagged:
     """A paragraph tagged by hand: each token scores 5 for its ``best`` tag (default: its own tag), 0 otherwise."""
     from slovnet.token import tokenize
 
     tokens = list(tokenize(text))
     assert len(tokens) == len(tags), [t.text for t in tokens]
-    vocab, _ = ner._tagset()
+    vocab, _ = ner_tags.tagset()
     emissions = np.zeros((len(tokens), len(vocab)))
     for i, tag in enumerate(best or tags):
         emissions[i][vocab.index(tag)] = 5.0
-    return ner.Tagged(
+    return ner_tags.Tagged(
         text,
         tuple(t.text for t in tokens),
         tuple(t.start for t in tokens),
@@ -45,11 +45,11 @@ def hand_tagged(text: str, tags: list[str], best: list[str] | None = None) -> ne
     )
 
 
-def mended(tagged: ner.Tagged) -> list[tuple[str, str]]:
+def mended(tagged: ner_tags.Tagged) -> list[tuple[str, str]]:
     """(label, text) of the spans after every rule."""
     return [
         (label, tagged.text[tagged.starts[i] : tagged.stops[j - 1]])
-        for label, i, j in ner.mend(tagged, tagged.spans())
+        for label, i, j in ner_rules.mend(tagged, tagged.spans())
     ]
 
 
@@ -70,7 +70,7 @@ def test_our_tagging_gives_slovnets_own_spans():
     from kg.pipeline import models
 
     text = "Министр иностранных дел России Сергей Лавров прилетел в Пекин на переговоры с Ван И."
-    [tagged] = ner.tag_paragraphs([text])
+    [tagged] = ner_tags.tag_paragraphs([text])
     ours = [(label, tagged.starts[i], tagged.stops[j - 1]) for label, i, j in tagged.spans()]
     theirs = [(s.type, s.start, s.stop) for s in models.slovnet_ner()(text).spans]
     assert ours == theirs and len(ours) >= 4
@@ -101,19 +101,19 @@ def test_a_post_word_is_cut_from_an_organisation(text, tags, expected):
 
 def test_deputy_head_opening_a_sentence_is_no_organisation(nlp):
     doc = nlp(
-        "Замглавы Федеральной миграционной службы России Михаил Тюркин заявил, что мигрантов стало больше."
+        "Замглавы Федеральной таможенной службы России Олег Смирнов заявил, что проверок стало больше."
     )
     assert ("Замглавы", "Organization") not in ents(doc)
     assert not any(e.start_char == 0 for e in doc.ents), ents(doc)
-    assert ("Михаил Тюркин", "Person") in ents(doc)
+    assert ("Олег Смирнов", "Person") in ents(doc)
 
 
 # -- a person does not begin with an organisation ------------------------------------------------------------
 
 
 def test_a_person_span_opening_with_a_listed_organisation_is_split():
-    t = hand_tagged("лидера Аль-Кайды Усамы бин Ладена", ["O", "B-PER", "I-PER", "I-PER", "I-PER"])
-    assert mended(t) == [("ORG", "Аль-Кайды"), ("PER", "Усамы бин Ладена")]
+    t = hand_tagged("влияние Аль-Кайды Аймана аз-Завахири", ["O", "B-PER", "I-PER", "I-PER"])
+    assert mended(t) == [("ORG", "Аль-Кайды"), ("PER", "Аймана аз-Завахири")]
 
 
 @pytest.mark.parametrize("first", ["Спартака", "Бернс"], ids=readable)
@@ -136,9 +136,9 @@ def test_slovnets_own_score_splits_an_organisation_off_a_person():
     ("sentence", "organisation", "person"),
     [
         (
-            "Это произошло после ликвидации 2 мая американским спецназом лидера Аль-Кайды Усамы бин Ладена.",
+            "Эксперты обсудили, как росло влияние Аль-Кайды Аймана аз-Завахири в регионе.",
             ("Аль-Кайды", "Аль-Каида"),
-            ("Усамы бин Ладена", "Усама бин Ладен"),
+            ("Аймана аз-Завахири", "Айман аз-Завахири"),
         ),
         (
             "Глава компании Майкрософт Билл Гейтс ушёл в отставку.",
@@ -159,12 +159,12 @@ def test_organisation_and_person_glued_by_slovnet_come_apart(nlp, sentence, orga
 
 
 def test_an_organisation_whose_tail_slovnet_scores_as_a_person_is_split():
-    text = "капитан клуба Тоттенхэм Хотспур Ледли Кинг и"
+    text = "капитан клуба Манчестер Юнайтед Уэйн Руни и"
     tags = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     best = ["O", "O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O"]
-    assert mended(hand_tagged(text, tags, best)) == [("ORG", "Тоттенхэм Хотспур"), ("PER", "Ледли Кинг")]
+    assert mended(hand_tagged(text, tags, best)) == [("ORG", "Манчестер Юнайтед"), ("PER", "Уэйн Руни")]
     # Slovnet scores the last word as part of the organisation: no split
-    assert mended(hand_tagged(text, tags)) == [("ORG", "Тоттенхэм Хотспур Ледли Кинг")]
+    assert mended(hand_tagged(text, tags)) == [("ORG", "Манчестер Юнайтед Уэйн Руни")]
 
 
 def test_a_one_word_tail_is_not_split_off():
@@ -179,11 +179,11 @@ def test_a_one_word_tail_is_not_split_off():
     ("sentence", "organisation", "person"),
     [
         (
-            "Среди них капитан клуба Тоттенхэм Хотспур Ледли Кинг и защитник Арсенала Киран Гиббс.",
-            "Тоттенхэм Хотспур",
-            "Ледли Кинг",
+            "На церемонии выступил капитан клуба Манчестер Юнайтед Уэйн Руни и тренер Арсенала Арсен Венгер.",
+            "Манчестер Юнайтед",
+            "Уэйн Руни",
         ),
-        ("Форвард клуба Вест Хэм Юнайтед Карлтон Коул забил гол.", "Вест Хэм Юнайтед", "Карлтон Коул"),
+        ("Нападающий клуба Астон Вилла Габриэль Агбонлахор забил гол.", "Астон Вилла", "Габриэль Агбонлахор"),
     ],
     ids=readable,
 )
@@ -198,17 +198,17 @@ def test_a_club_and_its_player_glued_by_slovnet_come_apart(nlp, sentence, organi
 @pytest.mark.parametrize(
     ("text", "tags", "expected"),
     [
-        ("Бахрейн • Барбадос", ["B-LOC", "I-LOC", "I-LOC"], [("LOC", "Бахрейн"), ("LOC", "Барбадос")]),
+        ("Мальта • Кипр", ["B-LOC", "I-LOC", "I-LOC"], [("LOC", "Мальта"), ("LOC", "Кипр")]),
         (
-            "( Овечкин , Фёдоров )",
+            "( Сидоров , Кузнецов )",
             ["O", "B-PER", "I-PER", "I-PER", "O"],
-            [("PER", "Овечкин"), ("PER", "Фёдоров")],
+            [("PER", "Сидоров"), ("PER", "Кузнецов")],
         ),
         # an organisation's name may hold a comma
         (
-            "Институт экономики , политики и права",
+            "Институт истории , языка и литературы",
             ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
-            [("ORG", "Институт экономики , политики и права")],
+            [("ORG", "Институт истории , языка и литературы")],
         ),
     ],
     ids=readable,
@@ -228,9 +228,9 @@ def test_separators_end_names(text, tags, expected):
         ("РИА «Новости»", ["B-ORG", "I-ORG", "I-ORG", "I-ORG"], [("ORG", "РИА «Новости»")]),
         # an opening quote left unclosed starts a second name
         (
-            "Русской службе «Голоса Америки» сказал",
+            "Московскому бюро «Немецкой волны» сказал",
             ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
-            [("ORG", "Русской службе"), ("ORG", "Голоса Америки")],
+            [("ORG", "Московскому бюро"), ("ORG", "Немецкой волны")],
         ),
     ],
     ids=readable,
@@ -248,16 +248,16 @@ def test_a_legal_form_before_a_quoted_name_is_left_out(nlp):
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("• Коста Рика", "Коста Рика"),
-        ("Кориера делла Сера»", "Кориера делла Сера"),
+        ("• Новая Зеландия", "Новая Зеландия"),
+        ("Нью-Йорк Таймс»", "Нью-Йорк Таймс"),
         ("«Яблоко", "Яблоко"),
         ("«Яблоко»", "«Яблоко»"),
-        ("РКК „Энергия“", "РКК „Энергия“"),
+        ("КБ „Салют“", "КБ „Салют“"),
     ],
     ids=readable,
 )
 def test_trim_drops_bullets_and_unpaired_quotes(text, kept):
-    start, end = ner.trim(text, 0, len(text))
+    start, end = ner_trim.trim(text, 0, len(text))
     assert text[start:end] == kept
 
 

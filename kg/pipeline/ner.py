@@ -1,403 +1,28 @@
 """``kg_slovnet_ner``: the Slovnet news NER (PER / LOC / ORG) from the natasha wheel, as a spaCy component.
 
 Slovnet's CRF sometimes glues two names into one span or takes in a word next to a name. Its spans are
-mended here, on Slovnet's own tokens, by a few rules (``SPAN_RULES``), each looking at one kind of evidence:
-
-- separators end a name: bullets and semicolons always, commas in the names of people and places;
-- a post word is no organisation: «Замглавы» opening a sentence is dropped, «Глава МИД России» loses «Глава»
-  (the post lexicon of ``kg.pipeline.cues``);
-- a legal form or a generic word before a quoted name is left out («ОАО «Газпром»» → «Газпром»), and an
-  unclosed quote inside a span starts a second name;
-- a person does not begin with an organisation: «Аль-Кайды Усамы бин Ладена» is «Аль-Кайды» + «Усамы бин Ладена»
-  when pymorphy3's dictionary reads the first word as an organisation, or Slovnet's own score for it says so;
-- an organisation does not end with a person: «Тоттенхэм Хотспур Ледли Кинг» is split when Slovnet scores the
-  last word as a person and labelling the tail a person costs its CRF little.
-
-Unpaired quotes and list bullets at a span's ends are trimmed with the other characters no name holds.
+mended here, on Slovnet's own tokens (:mod:`kg.pipeline.ner_tags`), by a few rules, each looking at one kind of
+evidence (:mod:`kg.pipeline.ner_rules`); unpaired quotes and list bullets at a span's ends are trimmed with the
+other characters no name holds (:mod:`kg.pipeline.ner_trim`).
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from kg.morphology import morph_analyzer
-from kg.pipeline import models
-
-# characters that never stand inside a name: a span running over one is cut there («Ван И © AP Photo/ …»)
-_CUT = re.compile(r"[©|/\\()\[\];:\n•·]|\s--\s|\s[-–—]\s")
-_LEAD = ".,-–—/|\\•·"
-_QUOTE_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'))
-
-# tokens that separate names in lists («Бахрейн • Барбадос», «(Овечкин, Фёдоров)»); commas only for people and
-# places, since an organisation's name may hold one («Институт экономики, политики и права»)
-_SEPARATORS = {"•", "·", ";"}
-_COMMA_SPLIT = {"PER", "LOC"}
-
-# legal forms written before a company's quoted name; generic words there come from the post lexicon's bodies
-LEGAL_FORMS = frozenset("оао зао ооо пао ао гуп фгуп муп нко ано тоо нпо одо ип".split())
-
-#: How much lower Slovnet's CRF may score a split than the glued span it chose, for the split to be taken when
-#: another signal asks for it. Glued names seen in news cost 1.2–1.7; splitting a real name costs 4 and more.
-MAX_MARGIN = 2.0
-
-Span3 = tuple[str, int, int]  # (label, first token, token after the last) on one paragraph's Slovnet tokens
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut a span at the first character that cannot be part of a name, strip spaces, dots and unpaired quotes.
-
-    >>> t = "Ван И © AP Photo/ Tatan Syuflana"
-    >>> s, e = trim(t, 0, len(t)); t[s:e]
-    'Ван И'
-    >>> t = "/ТАСС/."
-    >>> s, e = trim(t, 0, len(t)); t[s:e]
-    'ТАСС'
-    >>> t = "• Коста Рика"
-    >>> s, e = trim(t, 0, len(t)); t[s:e]
-    'Коста Рика'
-    >>> t = "Кориера делла Сера»"
-    >>> s, e = trim(t, 0, len(t)); t[s:e]
-    'Кориера делла Сера'
-    >>> t = "РКК „Энергия“"
-    >>> s, e = trim(t, 0, len(t)); t[s:e]
-    'РКК „Энергия“'
-    """
-    while start < end and (text[start].isspace() or text[start] in _LEAD):
-        start += 1
-    m = _CUT.search(text, start, end)
-    if m and m.start() > start:
-        end = m.start()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,-–—"):
-        end -= 1
-    return unpaired_quotes(text, start, end)
-
-
-def unpaired_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Leave out a quote at either end of a span that has no partner inside it.
-
-    >>> t = "«Кориера делла Сера"
-    >>> s, e = unpaired_quotes(t, 0, len(t)); t[s:e]
-    'Кориера делла Сера'
-    >>> t = "«Яблоко»"
-    >>> s, e = unpaired_quotes(t, 0, len(t)); t[s:e]
-    '«Яблоко»'
-    """
-    changed = True
-    while changed and end > start:
-        changed = False
-        span = text[start:end]
-        for open_, close in _QUOTE_PAIRS:
-            same = open_ == close
-            if span.endswith(close) and (
-                span.count(close) % 2 if same else span.count(open_) < span.count(close)
-            ):
-                end -= 1
-                changed = True
-                break
-            if span.startswith(open_) and (
-                span.count(open_) % 2 if same else span.count(close) < span.count(open_)
-            ):
-                start += 1
-                changed = True
-                break
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-    return start, end
-
-
-# -- Slovnet's tokens, tags and scores ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Tagged:
-    """One paragraph as Slovnet sees it: razdel tokens, the CRF's BIO tags and each token's tag scores."""
-
-    text: str
-    words: tuple[str, ...]
-    starts: tuple[int, ...]
-    stops: tuple[int, ...]
-    tags: tuple[str, ...]
-    emissions: Any  # array, tokens × tag vocabulary
-
-    def spans(self) -> list[Span3]:
-        """The (label, start, end) token spans of the BIO tags, read as Slovnet reads them."""
-        found: list[Span3] = []
-        inside = False  # as slovnet.bio.bio_spans: an I- tag extends the open span, whatever its type
-        for i, tag in enumerate(self.tags):
-            part, _, label = tag.partition("-")
-            if part == "B":
-                found.append((label, i, i + 1))
-            elif part == "I" and inside:
-                found[-1] = (found[-1][0], found[-1][1], i + 1)
-            inside = part == "B" or part == "I" and inside
-        return found
-
-    def best_tag(self, i: int) -> str:
-        """The tag Slovnet scores highest for token ``i`` before the CRF weighs its neighbours."""
-        vocab, _ = _tagset()
-        return vocab[int(self.emissions[i].argmax())]
-
-    def margin(self, relabel: dict[int, str]) -> float:
-        """How much lower the CRF scores the tags with some tokens relabelled than the tags it chose."""
-        vocab, transitions = _tagset()
-        index = {t: n for n, t in enumerate(vocab)}
-        other = [relabel.get(i, t) for i, t in enumerate(self.tags)]
-
-        def score(tags: list[str] | tuple[str, ...]) -> float:
-            ids = [index[t] for t in tags]
-            total = sum(float(self.emissions[i][t]) for i, t in enumerate(ids))
-            return total + sum(float(transitions[a][b]) for a, b in zip(ids, ids[1:]))
-
-        return score(self.tags) - score(other)
-
-
-@lru_cache(maxsize=1)
-def _tagset() -> tuple[tuple[str, ...], Any]:
-    """Slovnet's tag vocabulary and CRF transition scores (from tag, to tag)."""
-    infer = models.slovnet_ner().infer
-    return tuple(infer.decoder.tags_vocab.items), infer.model.head.crf.transitions.array
-
-
-def tag_paragraphs(paras: list[str]) -> Iterator[Tagged]:
-    """Run Slovnet over paragraphs, keeping the per-token scores its ``map`` throws away."""
-    from slovnet.token import tokenize
-
-    infer = models.slovnet_ner().infer
-    vocab, _ = _tagset()
-    tokens = [list(tokenize(p)) for p in paras]
-    batches = infer.encoder([t.text for t in toks] for toks in tokens)
-    n = 0
-    for batch in batches:
-        emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
-        for row, path in zip(emissions, infer.model.head.crf.decode(emissions, ~batch.pad_mask)):
-            toks = tokens[n]
-            yield Tagged(
-                paras[n],
-                tuple(t.text for t in toks),
-                tuple(t.start for t in toks),
-                tuple(t.stop for t in toks),
-                tuple(vocab[int(t)] for t in path[: len(toks)]),
-                row[: len(toks)],
-            )
-            n += 1
-
-
-# -- word tests ---------------------------------------------------------------------------------------------
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and all(c.isalpha() or c in "-'’" for c in word)
-
-
-@lru_cache(maxsize=1)
-def _post_words(kind: str) -> frozenset[str]:
-    from kg.pipeline.cues import post_words
-
-    return frozenset(k for k, (kind_, _) in post_words().items() if kind_ == kind)
-
-
-@lru_cache(maxsize=8192)
-def _parses(word: str) -> tuple[Any, ...]:
-    return tuple(morph_analyzer().parse(word))
-
-
-def _lemmas(word: str) -> set[str]:
-    return {p.normal_form.replace("ё", "е") for p in _parses(word)}
-
-
-def is_post_word(word: str) -> bool:
-    """A post noun that heads a post phrase («Замглавы», «Министру»), by pymorphy3's lemmas and the post lexicon.
-
-    >>> is_post_word("Замглавы"), is_post_word("Министру"), is_post_word("Газпром")
-    (True, True, False)
-    """
-    return bool(_lemmas(word) & _post_words("head"))
-
-
-def is_descriptor(word: str) -> bool:
-    """A legal form or a generic word written before an organisation's quoted name («ОАО», «Концерн»).
-
-    >>> is_descriptor("ОАО"), is_descriptor("концерна"), is_descriptor("РИА")
-    (True, True, False)
-    """
-    return bool(_lemmas(word) & (_post_words("body") | LEGAL_FORMS))
-
-
-def is_organisation_word(word: str) -> bool:
-    """pymorphy3's dictionary reads the word first as an organisation and never as a name («Аль-Кайды»);
-    a guess from the ending («Бернс») or a word that is also a first name («Спартака») does not count.
-
-    >>> [is_organisation_word(w) for w in ("Аль-Кайды", "Майкрософт", "Усамы", "Бернс", "Спартака")]
-    [True, True, False, False, False]
-    """
-    parses = _parses(word)
-    return (
-        bool(parses)
-        and "Orgn" in parses[0].tag
-        and parses[0].methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
-        and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
-    )
-
-
-def _names_a_place(word: str) -> bool:
-    parses = _parses(word)
-    return bool(parses) and "Geox" in parses[0].tag
-
-
-def _may_be_genitive(word: str) -> bool:
-    return any(p.tag.case in ("gent", "gen2") for p in _parses(word))
-
-
-# -- span rules: each takes one span and gives the spans to keep instead ----------------------------------------
-
-_OPENING = {".", "!", "?", "…", "—", "–", "-", ":", "(", "«", "„", "“", '"', "•", "·"}
-
-
-def split_at_separators(tagged: Tagged, span: Span3) -> list[Span3]:
-    """Bullets and semicolons end a name; commas end a person's or a place's name («Овечкин, Фёдоров»)."""
-    label, i, j = span
-    stops = _SEPARATORS | ({","} if label in _COMMA_SPLIT else set())
-    parts, start = [], i
-    for k in range(i, j + 1):
-        if k == j or tagged.words[k] in stops:
-            if any(any(c.isalpha() for c in w) for w in tagged.words[start:k]):
-                parts.append((label, start, k))
-            start = k + 1
-    return parts
-
-
-def drop_post_word(tagged: Tagged, span: Span3) -> list[Span3]:
-    """A post word at the start of an organisation's or a place's span is the post, not the name.
-
-    «Замглавы» alone opening a sentence is dropped; «Глава МИД России» loses «Глава» when the next word can be
-    the genitive of the body the post belongs to. A capitalised post word inside a sentence and followed by
-    no genitive may be a name («Генерал Моторс») and stays."""
-    label, i, j = span
-    words = tagged.words
-    if label not in ("ORG", "LOC") or not is_post_word(words[i]):
-        return [span]
-    if j == i + 1:
-        opens = i == 0 or words[i - 1] in _OPENING or words[i].islower()
-        return [] if opens else [span]
-    return [(label, i + 1, j)] if _may_be_genitive(words[i + 1]) else [span]
-
-
-def _partner(words: tuple[str, ...], q: int, end: int) -> int | None:
-    """The index of the quote closing the one at ``q``, before ``end``."""
-    for open_, close in _QUOTE_PAIRS:
-        if words[q] == open_:
-            for k in range(q + 1, end):
-                if words[k] == close:
-                    return k
-    return None
-
-
-def quoted_name(tagged: Tagged, span: Span3) -> list[Span3]:
-    """An organisation written as descriptor + quoted name is the name («ОАО «Газпром»» → «Газпром»); an
-    opening quote left unclosed inside a span starts a second name («Русской службе «Голоса Америки»).
-
-    A company named after a place keeps its descriptor («Банк «Россия»»): alone, the name would be the place."""
-    label, i, j = span
-    if label != "ORG":
-        return [span]
-    words = tagged.words
-    openers = {o for o, _ in _QUOTE_PAIRS}
-    q = next((k for k in range(i, j) if words[k] in openers), None)
-    if q is None:
-        return [span]
-    descriptors = q > i and all(is_descriptor(w) for w in words[i:q])
-    place = any(_names_a_place(w) for w in words[q + 1 : j])
-    close = _partner(words, q, j)
-    if close is None:
-        if q == i:
-            return [(label, q + 1, j)]
-        if descriptors:
-            return [span] if place else [(label, q + 1, j)]
-        return [(label, i, q), (label, q + 1, j)]
-    if descriptors and not place and close == j - 1:
-        return [(label, q + 1, close)]
-    return [span]
-
-
-def organisation_before_person(tagged: Tagged, span: Span3) -> list[Span3]:
-    """A person's span whose first word is an organisation («Аль-Кайды Усамы бин Ладена») is split in two.
-
-    The first word is an organisation when pymorphy3's dictionary reads it so, or when Slovnet itself scores it
-    as the start of an organisation or place and only its CRF glued it to the name (at a cost below
-    ``MAX_MARGIN``)."""
-    label, i, j = span
-    if label != "PER" or j - i < 2:
-        return [span]
-    first, second = tagged.words[i], tagged.words[i + 1]
-    if not (_capitalised(first) and _capitalised(second)):
-        return [span]
-    if is_organisation_word(first):
-        return [("ORG", i, i + 1), ("PER", i + 1, j)]
-    best = tagged.best_tag(i)
-    if best in ("B-ORG", "B-LOC") and tagged.margin({i: best, i + 1: "B-PER"}) < MAX_MARGIN:
-        return [(best[2:], i, i + 1), ("PER", i + 1, j)]
-    return [span]
-
-
-def person_after_organisation(tagged: Tagged, span: Span3) -> list[Span3]:
-    """An organisation's span that ends with a person («Тоттенхэм Хотспур Ледли Кинг») is split in two.
-
-    The tail (two or more capitalised words) is a person when Slovnet scores its last word as a person and
-    relabelling it as one costs the CRF less than ``MAX_MARGIN``; the cheapest such tail is taken."""
-    label, i, j = span
-    words = tagged.words
-    if (
-        label != "ORG"
-        or j - i < 3
-        or not _capitalised(words[j - 1])
-        or not tagged.best_tag(j - 1).endswith("PER")
-    ):
-        return [span]
-    best: tuple[float, int] | None = None
-    for k in range(j - 2, i, -1):  # the tail: words k .. j-1, at least two, each capitalised and on its own
-        if not _capitalised(words[k]) or tagged.stops[k] == tagged.starts[k + 1]:
-            break
-        margin = tagged.margin({k: "B-PER", **{q: "I-PER" for q in range(k + 1, j)}})
-        if best is None or margin < best[0]:
-            best = (margin, k)
-    if best is None or best[0] >= MAX_MARGIN:
-        return [span]
-    return [("ORG", i, best[1]), ("PER", best[1], j)]
-
-
-#: The span rules, in the order they apply: each sees the spans the rules before it left.
-SPAN_RULES: tuple[Callable[[Tagged, Span3], list[Span3]], ...] = (
-    split_at_separators,
-    drop_post_word,
-    quoted_name,
-    organisation_before_person,
-    person_after_organisation,
-)
-
-
-def mend(tagged: Tagged, spans: Iterable[Span3]) -> list[Span3]:
-    """Apply every span rule in turn; empty spans are dropped."""
-    out = list(spans)
-    for rule in SPAN_RULES:
-        out = [part for span in out for part in rule(tagged, span) if part[2] > part[1]]
-    return out
+from kg.pipeline.ner_rules import MAX_MARGIN, mend
+from kg.pipeline.ner_tags import tag_paragraphs
+from kg.pipeline.ner_trim import trim
 
 
 class SlovnetNER:
     """Runs Slovnet NER over each paragraph, mends its spans and sets ``doc.ents`` with labels PER, LOC, ORG."""
 
-    def __init__(self, name: str = "kg_slovnet_ner") -> None:
+    def __init__(self, name: str = "kg_slovnet_ner", max_margin: float = MAX_MARGIN) -> None:
         self.name = name
+        self.max_margin = max_margin
 
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, label) character spans."""
@@ -410,7 +35,7 @@ class SlovnetNER:
             offset += len(para) + 1
         found = []
         for base, tagged in zip(offsets, tag_paragraphs(paras)):
-            for label, i, j in mend(tagged, tagged.spans()):
+            for label, i, j in mend(tagged, tagged.spans(), self.max_margin):
                 start, end = trim(doc.text, base + tagged.starts[i], base + tagged.stops[j - 1])
                 if end > start:
                     found.append((start, end, label))
@@ -432,7 +57,7 @@ class SlovnetNER:
         return doc
 
 
-@Language.factory("kg_slovnet_ner", assigns=["doc.ents"])
-def make_ner(nlp: Language, name: str) -> SlovnetNER:
+@Language.factory("kg_slovnet_ner", assigns=["doc.ents"], default_config={"max_margin": MAX_MARGIN})
+def make_ner(nlp: Language, name: str, max_margin: float) -> SlovnetNER:
     """Factory of the Slovnet NER component."""
-    return SlovnetNER(name)
+    return SlovnetNER(name, max_margin)

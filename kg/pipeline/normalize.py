@@ -10,14 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.morphology import (
-    is_name_word,
-    morph_analyzer,
-    name_nominatives,
-    nominative_phrase,
-    recover_shape,
-    select_parse,
-)
+from kg.morphology import morph_analyzer, nominative_phrase, recover_shape, select_parse
+from kg.names import is_name_word, name_nominatives
 from kg.pipeline.syntax import dep_of, head_of
 
 if not Span.has_extension("kg_norm"):
@@ -124,7 +118,7 @@ def _context_case(span: Span) -> str | None:
 def person_form(span: Span) -> str:
     """A person's name in the nominative: its written words (hyphenated ones whole) share one case, chosen
     from what the words' endings and the dictionary allow, the tagger's cases and a post beside the name
-    (see :func:`kg.morphology.name_nominatives`), and each word that declines takes its nominative."""
+    (see :func:`kg.names.name_nominatives`), and each word that declines takes its nominative."""
     groups = [g for g in compounds(span) if is_name_word(g[-1].text)]
     words = ["".join(t.text for t in g) for g in groups]
     cases = [(g[-1].morph.get("Case") or [None])[0] for g in groups]
