@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
 from kg.iri import DEFAULT_BASE, article_key, mint
-from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
+from kg.records import Article, Corpus, Ref, TextSpan
 from kg.sources import Problem, read_inputs
 
 OUTPUT_FILES = (
@@ -38,43 +38,6 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     validation: Any = None  # kg.validate.Report when validation ran
     notes: list[str] = field(default_factory=list)
-
-
-def extract_records(
-    articles: Iterable[Article],
-    nlp: Any,
-    batch_size: int = 16,
-    on_error: Callable[[Problem], None] | None = None,
-) -> Iterator[ArticleRecord]:
-    """Stream articles through the pipeline; an article a component fails on is reported and skipped."""
-    from kg.extract import to_record
-
-    def handler(name: str, component: Any, docs: list[Any], exc: Exception) -> None:
-        for doc in docs:
-            article = getattr(doc, "_context", None)
-            where = (article.path or article.id) if isinstance(article, Article) else "?"
-            problem = Problem(where, f"pipeline component {name!r} failed: {type(exc).__name__}: {exc}")
-            if on_error is None:
-                raise exc
-            on_error(problem)
-
-    nlp.set_error_handler(handler)
-    try:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield _anchor(to_record(doc, article))
-    finally:
-        from spacy.util import raise_error
-
-        nlp.set_error_handler(raise_error)
-
-
-def _anchor(record: ArticleRecord) -> ArticleRecord:
-    try:
-        from kg.dating import anchor
-    except ImportError:  # dating arrives with the event extraction
-        return record
-    return anchor(record)
 
 
 def _ref(
@@ -262,9 +225,10 @@ def build(
 
         stream = extract_in_processes(articles, model, jobs, on_error=report.skipped.append)
     else:
-        if nlp is None:
-            from kg.pipeline import build_nlp
+        from kg.extract import extract_records
+        from kg.pipeline.nlp import build_nlp
 
+        if nlp is None:
             nlp = build_nlp(model)
         stream = extract_records(articles, nlp, on_error=report.skipped.append)
     records = []
