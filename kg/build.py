@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
-from kg.iri import DEFAULT_BASE, article_key, mint
+from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
 from kg.records import Article, Corpus, Ref, TextSpan
 from kg.sources import Problem, read_inputs
 
@@ -63,13 +63,9 @@ def _span(span: TextSpan) -> dict[str, Any]:
 
 def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[str, Any]]:
     """One JSON object per article: its entities, events, positions and facts, with offsets and IRIs."""
-    from kg.graph import post_in, post_key, post_label
-    from kg.lexicon import lookup
-
     entities = {e.key: e for e in corpus.entities}
     for rec in corpus.records:
         art = rec.article.id
-        slug_id = article_key(art).split("/", 1)[1]
         ents = []
         for m in rec.mentions:
             key = corpus.links.get((art, m.start, m.end))
@@ -90,7 +86,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
         for i, ev in enumerate(rec.events):
             events.append(
                 {
-                    "id": mint(base, f"event/{slug_id}-{i + 1}"),
+                    "id": mint(base, event_key(art, i)),
                     "type": ev.type,
                     "trigger": _span(ev.trigger),
                     "sentence": _span(ev.sentence),
@@ -103,29 +99,26 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "concerns": [_ref(corpus, entities, base, art, r) for r in ev.concerns],
                     "level": ev.level,
                     "confidence": ev.confidence,
-                    "sub_event_of": mint(base, f"event/{slug_id}-{ev.sub_event_of + 1}")
+                    "sub_event_of": mint(base, event_key(art, ev.sub_event_of))
                     if ev.sub_event_of is not None
                     else None,
                     "evidence": [_span(s) for s in ev.evidence],
                 }
             )
         positions = []
-        for pos in rec.positions:
+        for i, pos in enumerate(rec.positions):
             person = _ref(corpus, entities, base, art, pos.person)
             of = _ref(corpus, entities, base, art, pos.of)
-            of_key = post_in(pos.role, corpus.links.get((art, pos.of.start, pos.of.end)) if pos.of else None)
-            pkey = post_key(pos.role, of_key)
-            where = entities.get(of_key) or (lookup(of_key) if of_key else None)
-            if of is not None and where is not None and of["id"] != mint(base, of_key):
-                of = {**of, "id": mint(base, of_key), "label": where.label, "type": where.type}
+            post = corpus.posts[(art, i)]
+            if of is not None and post.of_label is not None and of["id"] != mint(base, post.of):
+                # the post is in another entity than the one named (a minister «of the MFA of X» is X's)
+                of = {**of, "id": mint(base, post.of), "label": post.of_label, "type": post.of_type}
             positions.append(
                 {
                     "person": person,
                     "role": pos.role,
-                    "post": mint(base, pkey),
-                    "post_label": post_label(
-                        pos.role, where.label if where else None, where.type if where else None
-                    ),
+                    "post": mint(base, post.key),
+                    "post_label": post.label,
                     "of": of,
                     "evidence": _span(pos.evidence),
                     "confidence": pos.confidence,
@@ -137,7 +130,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
         for i, f in enumerate(rec.facts):
             facts.append(
                 {
-                    "id": mint(base, f"fact/{slug_id}-{i + 1}"),
+                    "id": mint(base, fact_key(art, i)),
                     "indicator": f.indicator,
                     "value": f.value,
                     "unit": f.unit,
