@@ -12,15 +12,8 @@ from rich.table import Table
 
 from kg.cli._common import console as err_console
 from kg.cli._common import errors_as_messages, fail
-from kg.store import (
-    RESULT_FORMATS,
-    QuerySyntaxError,
-    Result,
-    display_rows,
-    open_target,
-    query,
-    serialize_result,
-)
+from kg.sparql import QuerySyntaxError, Result, display_rows
+from kg.store import RESULT_FORMATS, open_target, query, serialize_result
 
 
 def read_query(text: str | None, file: Path | None) -> str:
