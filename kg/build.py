@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.errors import
 from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
 from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
 from kg.records import Article, Corpus, Ref, TextSpan
-from kg.sources import Problem, read_inputs
+from kg.sources import InputError, Problem, read_inputs
 
 OUTPUT_FILES = (
     "graph.ttl",
@@ -37,7 +38,6 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     validation: Any = None  # kg.validate.Report when validation ran
-    notes: list[str] = field(default_factory=list)
 
 
 def _ref(
@@ -164,6 +164,7 @@ def render(
 ) -> tuple[dict[str, bytes], Any]:
     """Every output file's bytes, built in memory, and the Dataset they came from."""
     from kg.graph import build_dataset, union
+    from kg.viz import page_bytes
 
     ds = build_dataset(corpus, base, include_text)
     nq = serialize(ds, "nquads")
@@ -175,12 +176,7 @@ def render(
         "context.jsonld": (json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "extractions.jsonl": _jsonl(extraction_lines(corpus, base)),
     }
-    try:
-        from kg.viz import page_bytes
-    except ImportError:
-        pass
-    else:
-        files["graph.html"] = page_bytes(ds)
+    files["graph.html"] = page_bytes(ds)
     return files, ds
 
 
@@ -208,7 +204,7 @@ def build(
         else:
             articles.append(item)
     if not articles:
-        raise ValueError(
+        raise InputError(
             "no article could be read from "
             + ", ".join(str(i) for i in inputs)
             + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
@@ -233,12 +229,9 @@ def build(
     corpus = resolve(records)
     files, ds = render(corpus, base, include_text)
     if validate:
-        try:
-            from kg.validate import validate as run_validation
-        except ImportError:
-            report.notes.append("validation skipped: kg.validate is not available")
-        else:
-            report.validation = run_validation(ds)
+        from kg.validate import validate as run_validation
+
+        report.validation = run_validation(ds)
     out = Path(outdir)
     for name, data in files.items():
         write_atomic(out / name, data)

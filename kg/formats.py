@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.errors import KgError
+
 #: RDF formats by file suffix, named as rdflib names them (kg.store maps them to Oxigraph's).
 SUFFIXES: dict[str, str] = {
     ".ttl": "turtle",
@@ -22,7 +24,7 @@ SUFFIXES: dict[str, str] = {
 QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
 
 
-class UnknownFormatError(ValueError):
+class UnknownFormatError(KgError, ValueError):
     """A file whose suffix names no RDF format we read or write."""
 
 

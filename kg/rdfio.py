@@ -14,12 +14,13 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.errors import KgError
 from kg.formats import QUAD_FORMATS, format_from_suffix
 
 _RDFLIB_OWN_DEPRECATIONS = r"(Dataset\.\w+|ConjunctiveGraph) is deprecated"
 
 
-class GraphReadError(ValueError):
+class GraphReadError(KgError, ValueError):
     """A graph file that cannot be read: names the file and, where the parser says, the line."""
 
 

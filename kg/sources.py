@@ -14,11 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.dates import MONTH_RE, format_date, month_number, parse_iso
 from kg.records import Article
 
 
-class InputError(ValueError):
+class InputError(KgError, ValueError):
     """An input that cannot be read as an article; the message names the file and what is wrong."""
 
 

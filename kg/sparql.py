@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from kg.errors import KgError
 from kg.vocab import KGR_IRI, PREFIXES
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -31,7 +32,7 @@ _INTEGER_TYPES = {
 }
 
 
-class QuerySyntaxError(ValueError):
+class QuerySyntaxError(KgError, ValueError):
     """A SPARQL syntax error, with its line and column in the user's query (1-based)."""
 
     def __init__(self, message: str, line: int, column: int, source_line: str = "") -> None:

@@ -18,6 +18,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.errors import KgError, MissingDependencyError
 from kg.formats import format_from_suffix
 from kg.sparql import Result, plain_value, prefixes, syntax_error
 from kg.vocab import KGR_IRI
@@ -25,7 +26,7 @@ from kg.vocab import KGR_IRI
 try:
     import pyoxigraph as ox
 except ImportError as exc:  # pragma: no cover - pyoxigraph is a core dependency
-    raise ImportError("kg.store needs pyoxigraph: pip install pyoxigraph") from exc
+    raise MissingDependencyError("kg.store needs pyoxigraph: pip install pyoxigraph") from exc
 
 #: Graph files of a build folder, best first: N-Quads keeps the named graphs and parses fastest.
 BUILD_GRAPH_FILES: tuple[str, ...] = ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld")
@@ -44,11 +45,11 @@ _OX_FORMATS: dict[str, ox.RdfFormat] = {
 #: Output formats of ``kg query``.
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 
-class StoreError(ValueError):
+class StoreError(KgError, ValueError):
     """A query target that cannot be opened: missing, of an unknown format, or not parseable."""
 
 
-class QueryError(ValueError):
+class QueryError(KgError, ValueError):
     """A query that parsed but could not be evaluated."""
 
 
@@ -232,7 +233,7 @@ def serialize_result(result: Result, fmt: str) -> str:
         return result.json.decode("utf-8")
     target = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(fmt)
     if target is None:
-        raise ValueError(f"unknown result format {fmt!r}; expected one of {', '.join(RESULT_FORMATS)}")
+        raise QueryError(f"unknown result format {fmt!r}; expected one of {', '.join(RESULT_FORMATS)}")
     parsed = ox.parse_query_results(result.json, format=ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=target).decode("utf-8")
 

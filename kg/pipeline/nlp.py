@@ -7,6 +7,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from kg.errors import KgError
 from kg.pipeline import (  # noqa: F401 - each registers its factory, which build_nlp adds by name
     events,
     facts,
@@ -23,7 +24,7 @@ from kg.pipeline import (  # noqa: F401 - each registers its factory, which buil
 KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize", "kg_posts", "kg_events", "kg_facts"]
 
 
-class ModelError(ValueError):
+class ModelError(KgError, ValueError):
     """A ``--model`` that cannot be used: not installed, not a pipeline, or without an NER."""
 
 
