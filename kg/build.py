@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import
 from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
 from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
 from kg.records import Article, Corpus, Ref, TextSpan
