@@ -6,11 +6,11 @@ The plain Turtle export is the union of all graphs; TriG / N-Quads keep the arti
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 
+from kg.eventtypes import event_label, ontology
 from kg.iri import (
     DEFAULT_BASE,
     article_key,
@@ -22,18 +22,10 @@ from kg.iri import (
     mint,
 )
 from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Post, Ref, TextSpan
-from kg.vocab import DIP, ITSRDF, NIF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
+from kg.vocab import DIP, ITSRDF, NIF, PROV, SCHEMA, WD, bind_prefixes
 
 ACTOR_TYPES = {"Person", "State", "Organization"}
 _EVENT_TYPE_FACTS = (SKOS.prefLabel, SKOS.inScheme, DIP.cooperationScore, DIP.cameoCode, RDF.type)
-
-
-@lru_cache(maxsize=1)
-def _ontology() -> Graph:
-    graph = Graph()
-    if ONTOLOGY_FILE.exists():
-        graph.parse(ONTOLOGY_FILE, format="turtle")
-    return graph
 
 
 class GraphBuilder:
@@ -79,7 +71,7 @@ class GraphBuilder:
             g.add((node, SKOS.exactMatch, WD[e.wikidata]))
 
     def add_event_types(self) -> None:
-        onto = _ontology()
+        onto = ontology()
         for concept in sorted(self.event_types):
             for p in _EVENT_TYPE_FACTS:
                 for o in onto.objects(concept, p):
@@ -188,7 +180,7 @@ class GraphBuilder:
             self.entities[k].label for k in (self.key_of(art, r) for r in ev.concerns) if k in self.entities
         ]
         shown = of if gathering and of else names
-        g.add((node, RDFS.label, Literal(f"{_TYPE_RU.get(ev.type, ev.type)}: {', '.join(shown)}", lang="ru")))
+        g.add((node, RDFS.label, Literal(f"{event_label(ev.type)}: {', '.join(shown)}", lang="ru")))
         if ev.place is not None:
             key = self.key_of(art, ev.place)
             if key:
@@ -276,18 +268,6 @@ class GraphBuilder:
 
 
 _INDICATORS = {"TradeTurnover", "Investment", "Export", "Import", "Aid", "Loan"}
-_TYPE_RU = {
-    "Talks": "Переговоры",
-    "Meeting": "Встреча",
-    "StateVisit": "Государственный визит",
-    "AgreementSigning": "Подписание соглашения",
-    "Statement": "Заявление",
-    "AidDelivery": "Помощь",
-    "Invitation": "Приглашение",
-    "PartnershipUpgrade": "Повышение уровня партнёрства",
-    "ProgramLaunch": "Запуск программы",
-    "InitiativeSupport": "Поддержка инициативы",
-}
 
 
 def _decimal(value: float) -> Literal:
