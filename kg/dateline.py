@@ -1,7 +1,7 @@
 """The dateline of a news article («ПЕКИН, 29 октября. /ТАСС/.»): found once, by one parser (pure, no spaCy).
 
 Case matters: a place is written with a capital letter and an agency named without slashes in capitals
-(«KAZAKHSTAN TODAY»), so «Напомним, 28 марта 2010 года Камчатский край …» is a sentence, not a dateline. The date
+(«KAZAKHSTAN TODAY»), so «Напомним, 3 июня 2015 года Пермский край …» is a sentence, not a dateline. The date
 must end the dateline (a stop, an agency, a dash or the line's end).
 """
 
@@ -47,7 +47,7 @@ def find_dateline(text: str, lines: int = DATELINE_LINES) -> Dateline | None:
     >>> d = find_dateline("ПЕКИН, 29 октября. /ТАСС/. Председатель КНР провёл переговоры.")
     >>> d.place, d.date, d.agency, d.date_start, d.date_end
     ('ПЕКИН', '--10-29', 'ТАСС', 7, 17)
-    >>> find_dateline("Напомним, 28 марта 2010 года Камчатский край и Аляска подписали соглашение.") is None
+    >>> find_dateline("Напомним, 3 июня 2015 года Пермский край и Монголия подписали соглашение.") is None
     True
     """
     offset = 0

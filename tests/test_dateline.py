@@ -31,7 +31,7 @@ def test_a_dateline_gives_place_date_and_agency(text, place, date, agency):
     [
         # a sentence that opens with a word, a comma and a date is no dateline: the date does not end it, and
         # «года» and the words after it are no agency
-        "Напомним, 28 марта 2010 года Пермский край и Монголия подписали соглашение о торговле.",
+        "Напомним, 17 ноября 2016 года Алтайский край и Монголия подписали соглашение о торговле.",
         "Вчера, 4 июня, делегации обменялись нотами.",
         "накануне, 12 мая. /ТАСС/. Строчная буква не открывает название места.",
         "Переговоры прошли 12 мая в столице.",
