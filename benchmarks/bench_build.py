@@ -45,7 +45,8 @@ def run_ours(path: Path, limit: int | None, jobs: int = 1) -> dict[str, float]:
     import warnings
 
     warnings.simplefilter("ignore", DeprecationWarning)
-    from kg.build import extract_records, render
+    from kg.build import render
+    from kg.extract import extract_records
     from kg.export import write_atomic
     from kg.records import Article
     from kg.resolve import resolve

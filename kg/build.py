@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
-from kg.iri import DEFAULT_BASE, article_key, mint
-from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
-from kg.sources import Problem, read_inputs
+from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
+from kg.records import Article, Corpus, Ref, TextSpan
+from kg.sources import InputError, Problem, read_inputs
 
 OUTPUT_FILES = (
     "graph.ttl",
@@ -37,44 +37,6 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     validation: Any = None  # kg.validate.Report when validation ran
-    notes: list[str] = field(default_factory=list)
-
-
-def extract_records(
-    articles: Iterable[Article],
-    nlp: Any,
-    batch_size: int = 16,
-    on_error: Callable[[Problem], None] | None = None,
-) -> Iterator[ArticleRecord]:
-    """Stream articles through the pipeline; an article a component fails on is reported and skipped."""
-    from kg.extract import to_record
-
-    def handler(name: str, component: Any, docs: list[Any], exc: Exception) -> None:
-        for doc in docs:
-            article = getattr(doc, "_context", None)
-            where = (article.path or article.id) if isinstance(article, Article) else "?"
-            problem = Problem(where, f"pipeline component {name!r} failed: {type(exc).__name__}: {exc}")
-            if on_error is None:
-                raise exc
-            on_error(problem)
-
-    nlp.set_error_handler(handler)
-    try:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield _anchor(to_record(doc, article))
-    finally:
-        from spacy.util import raise_error
-
-        nlp.set_error_handler(raise_error)
-
-
-def _anchor(record: ArticleRecord) -> ArticleRecord:
-    try:
-        from kg.dating import anchor
-    except ImportError:  # dating arrives with the event extraction
-        return record
-    return anchor(record)
 
 
 def _ref(
@@ -100,13 +62,9 @@ def _span(span: TextSpan) -> dict[str, Any]:
 
 def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[str, Any]]:
     """One JSON object per article: its entities, events, positions and facts, with offsets and IRIs."""
-    from kg.graph import post_in, post_key, post_label
-    from kg.lexicon import lookup
-
     entities = {e.key: e for e in corpus.entities}
     for rec in corpus.records:
         art = rec.article.id
-        slug_id = article_key(art).split("/", 1)[1]
         ents = []
         for m in rec.mentions:
             key = corpus.links.get((art, m.start, m.end))
@@ -127,7 +85,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
         for i, ev in enumerate(rec.events):
             events.append(
                 {
-                    "id": mint(base, f"event/{slug_id}-{i + 1}"),
+                    "id": mint(base, event_key(art, i)),
                     "type": ev.type,
                     "trigger": _span(ev.trigger),
                     "sentence": _span(ev.sentence),
@@ -140,29 +98,26 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "concerns": [_ref(corpus, entities, base, art, r) for r in ev.concerns],
                     "level": ev.level,
                     "confidence": ev.confidence,
-                    "sub_event_of": mint(base, f"event/{slug_id}-{ev.sub_event_of + 1}")
+                    "sub_event_of": mint(base, event_key(art, ev.sub_event_of))
                     if ev.sub_event_of is not None
                     else None,
                     "evidence": [_span(s) for s in ev.evidence],
                 }
             )
         positions = []
-        for pos in rec.positions:
+        for i, pos in enumerate(rec.positions):
             person = _ref(corpus, entities, base, art, pos.person)
             of = _ref(corpus, entities, base, art, pos.of)
-            of_key = post_in(pos.role, corpus.links.get((art, pos.of.start, pos.of.end)) if pos.of else None)
-            pkey = post_key(pos.role, of_key)
-            where = entities.get(of_key) or (lookup(of_key) if of_key else None)
-            if of is not None and where is not None and of["id"] != mint(base, of_key):
-                of = {**of, "id": mint(base, of_key), "label": where.label, "type": where.type}
+            post = corpus.posts[(art, i)]
+            if of is not None and post.of_label is not None and of["id"] != mint(base, post.of):
+                # the post is in another entity than the one named (a minister «of the MFA of X» is X's)
+                of = {**of, "id": mint(base, post.of), "label": post.of_label, "type": post.of_type}
             positions.append(
                 {
                     "person": person,
                     "role": pos.role,
-                    "post": mint(base, pkey),
-                    "post_label": post_label(
-                        pos.role, where.label if where else None, where.type if where else None
-                    ),
+                    "post": mint(base, post.key),
+                    "post_label": post.label,
                     "of": of,
                     "evidence": _span(pos.evidence),
                     "confidence": pos.confidence,
@@ -174,7 +129,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
         for i, f in enumerate(rec.facts):
             facts.append(
                 {
-                    "id": mint(base, f"fact/{slug_id}-{i + 1}"),
+                    "id": mint(base, fact_key(art, i)),
                     "indicator": f.indicator,
                     "value": f.value,
                     "unit": f.unit,
@@ -208,6 +163,7 @@ def render(
 ) -> tuple[dict[str, bytes], Any]:
     """Every output file's bytes, built in memory, and the Dataset they came from."""
     from kg.graph import build_dataset, union
+    from kg.viz import page_bytes
 
     ds = build_dataset(corpus, base, include_text)
     nq = serialize(ds, "nquads")
@@ -219,12 +175,7 @@ def render(
         "context.jsonld": (json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "extractions.jsonl": _jsonl(extraction_lines(corpus, base)),
     }
-    try:
-        from kg.viz import page_bytes
-    except ImportError:
-        pass
-    else:
-        files["graph.html"] = page_bytes(ds)
+    files["graph.html"] = page_bytes(ds)
     return files, ds
 
 
@@ -252,7 +203,7 @@ def build(
         else:
             articles.append(item)
     if not articles:
-        raise ValueError(
+        raise InputError(
             "no article could be read from "
             + ", ".join(str(i) for i in inputs)
             + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
@@ -262,9 +213,10 @@ def build(
 
         stream = extract_in_processes(articles, model, jobs, on_error=report.skipped.append)
     else:
-        if nlp is None:
-            from kg.pipeline import build_nlp
+        from kg.extract import extract_records
+        from kg.pipeline.nlp import build_nlp
 
+        if nlp is None:
             nlp = build_nlp(model)
         stream = extract_records(articles, nlp, on_error=report.skipped.append)
     records = []
@@ -276,12 +228,9 @@ def build(
     corpus = resolve(records)
     files, ds = render(corpus, base, include_text)
     if validate:
-        try:
-            from kg.validate import validate as run_validation
-        except ImportError:
-            report.notes.append("validation skipped: kg.validate is not available")
-        else:
-            report.validation = run_validation(ds)
+        from kg.validate import validate as run_validation
+
+        report.validation = run_validation(ds)
     out = Path(outdir)
     for name, data in files.items():
         write_atomic(out / name, data)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from kg.errors import KgError
 
-class DataFileError(ValueError):
+
+class DataFileError(KgError, ValueError):
     """A data file that is missing or malformed, named with its line."""
 
 

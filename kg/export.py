@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.nquads import _nq_row
 
-from kg.rdfio import FORMATS
+from kg.formats import format_from_suffix
 from kg.vocab import PREFIXES
 
 
@@ -21,29 +21,6 @@ def _umask() -> int:
 
 
 _UMASK = _umask()
-
-
-class ExportError(ValueError):
-    """An output path whose suffix names no RDF format we write."""
-
-
-def format_for(path: Path, fmt: str | None = None) -> str:
-    """The rdflib format name for a path's suffix (or the one given).
-
-    >>> format_for(Path("out/graph.trig"))
-    'trig'
-    >>> format_for(Path("graph.txt"))
-    Traceback (most recent call last):
-    ...
-    kg.export.ExportError: graph.txt: unknown RDF file suffix '.txt' (known: .json, .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)
-    """
-    if fmt:
-        return fmt
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError:
-        known = ", ".join(sorted(FORMATS))
-        raise ExportError(f"{path}: unknown RDF file suffix {path.suffix!r} (known: {known})") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -115,5 +92,5 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
 def write(graph: Graph | Dataset, path: str | Path, fmt: str | None = None) -> Path:
     """Serialise a graph to a file, the format taken from the suffix unless given; atomic."""
     path = Path(path)
-    write_atomic(path, serialize(graph, format_for(path, fmt)))
+    write_atomic(path, serialize(graph, fmt or format_from_suffix(path)))
     return path

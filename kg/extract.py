@@ -1,14 +1,19 @@
-"""The one adapter from spaCy to our records: a processed Doc becomes an :class:`ArticleRecord`."""
+"""The extraction stream and the one adapter from spaCy to our records: articles go through the pipeline
+(``nlp.pipe``), each processed Doc becomes an :class:`ArticleRecord`, and its partial dates are anchored to the
+article's date. Nothing downstream of this module sees a spaCy object."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
+from kg.dating import anchor
 from kg.records import ENTITY_TYPES, Article, ArticleRecord, Mention
+from kg.sources import Problem
 
 
 def _doc_list(doc: Doc, name: str) -> tuple[Any, ...]:
@@ -48,8 +53,27 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
-def extract(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[ArticleRecord]:
-    """Stream articles through the pipeline, one record out per article in."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield to_record(doc, article)
+def extract_records(
+    articles: Iterable[Article],
+    nlp: Language,
+    batch_size: int = 16,
+    on_error: Callable[[Problem], None] | None = None,
+) -> Iterator[ArticleRecord]:
+    """Stream articles through the pipeline; an article a component fails on is reported and skipped."""
+
+    def handler(name: str, component: Any, docs: list[Any], exc: Exception) -> None:
+        for doc in docs:
+            article = getattr(doc, "_context", None)
+            where = (article.path or article.id) if isinstance(article, Article) else "?"
+            problem = Problem(where, f"pipeline component {name!r} failed: {type(exc).__name__}: {exc}")
+            if on_error is None:
+                raise exc
+            on_error(problem)
+
+    nlp.set_error_handler(handler)
+    try:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield anchor(to_record(doc, article))
+    finally:
+        nlp.set_error_handler(raise_error)

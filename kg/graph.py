@@ -6,65 +6,26 @@ The plain Turtle export is the union of all graphs; TriG / N-Quads keep the arti
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 
-from kg.iri import DEFAULT_BASE, article_key, mint, slug
-from kg.lexicon import body_state, genitive, lookup
-from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Ref, TextSpan
-from kg.vocab import DIP, ITSRDF, NIF, ONTOLOGY_FILE, PROV, SCHEMA, WD, bind_prefixes
+from kg.eventtypes import event_label, ontology
+from kg.iri import (
+    DEFAULT_BASE,
+    article_key,
+    event_key,
+    fact_key,
+    holding_key,
+    level_key,
+    mention_key,
+    mint,
+)
+from kg.records import ArticleRecord, Corpus, Entity, Event, Fact, Position, Post, Ref, TextSpan
+from kg.vocab import DIP, ITSRDF, NIF, PROV, SCHEMA, WD, bind_prefixes
 
 ACTOR_TYPES = {"Person", "State", "Organization"}
 _EVENT_TYPE_FACTS = (SKOS.prefLabel, SKOS.inScheme, DIP.cooperationScore, DIP.cameoCode, RDF.type)
-
-
-@lru_cache(maxsize=1)
-def _ontology() -> Graph:
-    graph = Graph()
-    if ONTOLOGY_FILE.exists():
-        graph.parse(ONTOLOGY_FILE, format="turtle")
-    return graph
-
-
-def post_in(role: str, of_key: str | None) -> str | None:
-    """Where a post is: a minister «of the MFA of X» is the minister of X («глава МИД Казахстана»).
-
-    >>> post_in("министр иностранных дел", "organization/mfa-kazakhstan")
-    'state/kazakhstan'
-    >>> post_in("пресс-секретарь", "organization/mfa-kazakhstan")
-    'organization/mfa-kazakhstan'
-    """
-    body = body_state(of_key) if of_key else None
-    if body and body[0] == "mfa" and role.startswith(("министр", "заместитель министра", "глава")):
-        return body[1]
-    return of_key
-
-
-def post_label(role: str, of_label: str | None, of_type: str | None = None) -> str:
-    """A post's name: «министр иностранных дел Китая»; a member's post names the body once.
-
-    >>> post_label("член политбюро", "Политбюро ЦК КПК", "Organization")
-    'член Политбюро ЦК КПК'
-    >>> post_label("министр иностранных дел", "Китай", "State")
-    'министр иностранных дел Китая'
-    """
-    if not of_label:
-        return role
-    if role.startswith("член ") and of_type == "Organization":
-        role = "член"
-    return f"{role} {genitive(of_label)}"
-
-
-def post_key(role: str, of_key: str | None) -> str:
-    """The stable key of a post: its generic name and the state or organisation it is in.
-
-    >>> post_key("министр иностранных дел", "state/china")
-    'post/ministr-inostrannykh-del--china'
-    """
-    where = of_key.split("/", 1)[-1] if of_key else "unknown"
-    return f"post/{slug(role)}--{where}"
 
 
 class GraphBuilder:
@@ -74,13 +35,13 @@ class GraphBuilder:
         self.corpus = corpus
         self.base = base
         self.include_text = include_text
-        self.entities = {e.key: e for e in corpus.entities}
+        self.entities = {e.key: e for e in (*corpus.entities, *corpus.implied)}
         self.ds = Dataset(default_union=False)
         self.ds.namespace_manager = NamespaceManager(self.ds, bind_namespaces="core")
         bind_prefixes(self.ds, base)
         self.default = self.ds.default_graph
         self.event_types: set[URIRef] = set()
-        self.posts: dict[str, tuple[str, str | None]] = {}
+        self.posts: dict[str, Post] = {}
 
     # -- IRIs ------------------------------------------------------------------------------------------------
     def iri(self, key: str) -> URIRef:
@@ -90,7 +51,7 @@ class GraphBuilder:
         return self.iri(article_key(article_id))
 
     def mention_iri(self, art: str, start: int, end: int) -> URIRef:
-        return self.iri(f"mention/{article_key(art).split('/', 1)[1]}/{start}-{end}")
+        return self.iri(mention_key(art, start, end))
 
     # -- shared knowledge ------------------------------------------------------------------------------------
     def add_entity(self, e: Entity) -> None:
@@ -110,71 +71,32 @@ class GraphBuilder:
             g.add((node, SKOS.exactMatch, WD[e.wikidata]))
 
     def add_event_types(self) -> None:
-        onto = _ontology()
+        onto = ontology()
         for concept in sorted(self.event_types):
             for p in _EVENT_TYPE_FACTS:
                 for o in onto.objects(concept, p):
                     self.default.add((concept, p, o))
 
     def add_posts(self) -> None:
-        for key, (role, of_key) in sorted(self.posts.items()):
+        for key, post in sorted(self.posts.items()):
             node = self.iri(key)
-            of = self.entities.get(of_key) if of_key else None
-            label = post_label(role, of.label if of else None, of.type if of else None)
             self.default.add((node, RDF.type, DIP.Post))
-            self.default.add((node, SKOS.prefLabel, Literal(label, lang="ru")))
-            self.default.add((node, RDFS.label, Literal(label, lang="ru")))
-            if of_key:
-                body = self.authorities(of) if of is not None and of.type == "Place" else of_key
-                self.default.add((node, DIP.postIn, self.iri(body)))
+            self.default.add((node, SKOS.prefLabel, Literal(post.label, lang="ru")))
+            self.default.add((node, RDFS.label, Literal(post.label, lang="ru")))
+            if post.seat:
+                self.default.add((node, DIP.postIn, self.iri(post.seat)))
 
-    def authorities(self, place: Entity) -> str:
-        """The key of the authorities of a region or city («власти Московской области»), the organisation a post
-        such as «губернатор Московской области» is in (a post is in an organisation or a state, not in a place);
-        they are located (schema:location) in the place."""
-        key = f"organization/authorities-{place.key.split('/', 1)[1]}"
-        if key not in self.entities:
-            self.entities[key] = Entity(key, "Organization", f"власти {genitive(place.label)}")
-            self.add_entity(self.entities[key])
-            self.default.add((self.iri(key), SCHEMA.location, self.iri(place.key)))
-        return key
+    def add_locations(self) -> None:
+        for org, place in self.corpus.locations.items():
+            self.default.add((self.iri(org), SCHEMA.location, self.iri(place)))
 
     # -- per article -----------------------------------------------------------------------------------------
     def key_of(self, art: str, ref: Ref) -> str | None:
         return self.corpus.links.get((art, ref.start, ref.end))
 
     def actor_key(self, art: str, ref: Ref) -> str | None:
-        """The entity a participant ref names; a capital or a place in an actor's role stands for its state."""
-        key = self.key_of(art, ref)
-        if key is None:
-            return None
-        entity = self.entities.get(key)
-        if entity is not None and entity.type == "Place":
-            state = capital_state(entity.label)
-            return state if state is not None and self.ensure_entity(state) else None
-        return key
-
-    def ensure_entity(self, key: str) -> bool:
-        """Make sure a gazetteer entity a capital stood for is in the graph, even if the texts never name it."""
-        if key in self.entities:
-            return True
-        entry = lookup(key)
-        if entry is None:
-            return False
-        from kg.lexicon import wikidata
-
-        entity = Entity(
-            key,
-            entry.type,
-            entry.label,
-            tuple(sorted(set(entry.names[1:]))),
-            (),
-            entry.label_en,
-            wikidata().get(key),
-        )
-        self.entities[key] = entity
-        self.add_entity(entity)
-        return True
+        """The actor a participant ref stands for, as resolved (a capital: its state)."""
+        return self.corpus.actors.get((art, ref.start, ref.end))
 
     def add_mention(
         self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None
@@ -204,10 +126,8 @@ class GraphBuilder:
             g.add((a_iri, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
         if art.dateline_place:
             g.add((a_iri, DIP.datelinePlace, Literal(art.dateline_place)))
-        if art.agency:
-            agency = self.agency_key(art.agency)
-            if agency:
-                g.add((a_iri, PROV.wasAttributedTo, self.iri(agency)))
+        if art.id in self.corpus.agencies:
+            g.add((a_iri, PROV.wasAttributedTo, self.iri(self.corpus.agencies[art.id])))
         if self.include_text:
             g.add((a_iri, NIF.isString, Literal(art.text)))
         for m in rec.mentions:
@@ -222,23 +142,13 @@ class GraphBuilder:
         held = {ev.sub_event_of for ev in rec.events if ev.sub_event_of is not None}
         for i, ev in enumerate(rec.events):
             self.add_event(g, art.id, events[i], ev, events, gathering=i in held)
-        for pos in rec.positions:
-            self.add_position(g, art.id, pos)
+        for i, pos in enumerate(rec.positions):
+            self.add_position(g, art.id, pos, self.corpus.posts[(art.id, i)])
         for i, fact in enumerate(rec.facts):
-            self.add_fact(g, art.id, self.iri(f"fact/{article_key(art.id).split('/', 1)[1]}-{i + 1}"), fact)
-
-    def agency_key(self, name: str) -> str | None:
-        from kg.resolve import format_key
-
-        for e in self.corpus.entities:
-            if e.type == "Organization" and format_key(name) in {
-                format_key(n) for n in (e.label, *e.alt_labels)
-            }:
-                return e.key
-        return None
+            self.add_fact(g, art.id, self.iri(fact_key(art.id, i)), fact)
 
     def event_iri(self, art: str, i: int) -> URIRef:
-        return self.iri(f"event/{article_key(art).split('/', 1)[1]}-{i + 1}")
+        return self.iri(event_key(art, i))
 
     def add_event(
         self, g: Graph, art: str, node: URIRef, ev: Event, siblings: list[URIRef], gathering: bool = False
@@ -270,7 +180,7 @@ class GraphBuilder:
             self.entities[k].label for k in (self.key_of(art, r) for r in ev.concerns) if k in self.entities
         ]
         shown = of if gathering and of else names
-        g.add((node, RDFS.label, Literal(f"{_TYPE_RU.get(ev.type, ev.type)}: {', '.join(shown)}", lang="ru")))
+        g.add((node, RDFS.label, Literal(f"{event_label(ev.type)}: {', '.join(shown)}", lang="ru")))
         if ev.place is not None:
             key = self.key_of(art, ev.place)
             if key:
@@ -293,7 +203,7 @@ class GraphBuilder:
                         if actor and self.entities.get(key) and self.entities[key].type == "Initiative":
                             g.add((self.iri(actor), DIP.supports, self.iri(key)))
         if ev.level:
-            level = self.iri(f"level/{slug(ev.level)}")
+            level = self.iri(level_key(ev.level))
             g.add((node, DIP.partnershipLevel, level))
             self.default.add((level, RDF.type, SKOS.Concept))
             self.default.add((level, SKOS.inScheme, DIP.PartnershipLevelScheme))
@@ -304,23 +214,17 @@ class GraphBuilder:
         for span in (ev.sentence, *ev.evidence):
             g.add((node, DIP.denotedBy, self.add_mention(g, art, span, "sentence")))
 
-    def add_position(self, g: Graph, art: str, pos: Position) -> None:
+    def add_position(self, g: Graph, art: str, pos: Position, post: Post) -> None:
         person = self.key_of(art, pos.person)
         if person is None:
             return
-        of_key = post_in(pos.role, self.key_of(art, pos.of) if pos.of else None)
-        if of_key is not None:
-            self.ensure_entity(of_key)
-        key = post_key(pos.role, of_key)
-        self.posts[key] = (pos.role, of_key)
-        post = self.iri(key)
-        g.add((self.iri(person), DIP.holdsPost, post))
-        holding = self.iri(
-            f"holding/{article_key(art).split('/', 1)[1]}/{person.split('/', 1)[1]}/{key.split('/', 1)[1]}"
-        )
+        self.posts[post.key] = post
+        node = self.iri(post.key)
+        g.add((self.iri(person), DIP.holdsPost, node))
+        holding = self.iri(holding_key(art, person, post.key))
         g.add((holding, RDF.type, DIP.PostHolding))
         g.add((holding, DIP.holder, self.iri(person)))
-        g.add((holding, DIP.heldPost, post))
+        g.add((holding, DIP.heldPost, node))
         g.add((holding, DIP.extractedFrom, self.article_iri(art)))
         g.add((holding, DIP.confidence, _decimal(round(pos.confidence, 3))))
         g.add((holding, DIP.denotedBy, self.add_mention(g, art, pos.evidence, "sentence")))
@@ -353,8 +257,9 @@ class GraphBuilder:
         g.add((node, DIP.denotedBy, self.add_mention(g, art, fact.evidence, "sentence")))
 
     def build(self) -> Dataset:
-        for e in self.corpus.entities:
+        for e in (*self.corpus.entities, *self.corpus.implied):
             self.add_entity(e)
+        self.add_locations()
         for rec in self.corpus.records:
             self.add_record(rec)
         self.add_posts()
@@ -363,18 +268,6 @@ class GraphBuilder:
 
 
 _INDICATORS = {"TradeTurnover", "Investment", "Export", "Import", "Aid", "Loan"}
-_TYPE_RU = {
-    "Talks": "Переговоры",
-    "Meeting": "Встреча",
-    "StateVisit": "Государственный визит",
-    "AgreementSigning": "Подписание соглашения",
-    "Statement": "Заявление",
-    "AidDelivery": "Помощь",
-    "Invitation": "Приглашение",
-    "PartnershipUpgrade": "Повышение уровня партнёрства",
-    "ProgramLaunch": "Запуск программы",
-    "InitiativeSupport": "Поддержка инициативы",
-}
 
 
 def _decimal(value: float) -> Literal:
@@ -393,18 +286,6 @@ def _partial(value: str) -> Literal:
     if len(value) == 7:
         return Literal(value, datatype=XSD.gYearMonth)
     return Literal(value, datatype=XSD.gYear)
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    from kg.lexicon import capitals
-
-    return capitals()
-
-
-def capital_state(label: str) -> str | None:
-    """The state key a capital city stands for, or None («Пекин» → «state/china»)."""
-    return _capitals().get(label.lower().replace("ё", "е"))
 
 
 def build_dataset(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False) -> Dataset:

@@ -113,3 +113,78 @@ def mint(base: str, key: str) -> str:
     if not base.endswith(("/", "#")):
         base += "/"
     return base + key
+
+
+def article_slug(article_id: str) -> str:
+    """The article's part of the keys of things found in it.
+
+    >>> article_slug("factru/devset/book_58")
+    'factru-devset-book_58'
+    """
+    return article_key(article_id).split("/", 1)[1]
+
+
+def mention_key(article_id: str, start: int, end: int) -> str:
+    """Key of a stretch of an article's text (a name, trigger or sentence).
+
+    >>> mention_key("a1", 10, 14)
+    'mention/a1/10-14'
+    """
+    return f"mention/{article_slug(article_id)}/{start}-{end}"
+
+
+def event_key(article_id: str, index: int) -> str:
+    """Key of the article's event number ``index`` (0-based; keys count from 1).
+
+    >>> event_key("a1", 0)
+    'event/a1-1'
+    """
+    return f"event/{article_slug(article_id)}-{index + 1}"
+
+
+def fact_key(article_id: str, index: int) -> str:
+    """Key of the article's figure number ``index`` (0-based; keys count from 1).
+
+    >>> fact_key("a1", 2)
+    'fact/a1-3'
+    """
+    return f"fact/{article_slug(article_id)}-{index + 1}"
+
+
+def post_key(role: str, of_key: str | None) -> str:
+    """The stable key of a post: its generic name and the state or organisation it is in.
+
+    >>> post_key("министр иностранных дел", "state/china")
+    'post/ministr-inostrannykh-del--china'
+    >>> post_key("посол", None)
+    'post/posol--unknown'
+    """
+    where = of_key.split("/", 1)[-1] if of_key else "unknown"
+    return f"post/{slug(role)}--{where}"
+
+
+def holding_key(article_id: str, person_key: str, post: str) -> str:
+    """Key of one article's statement that a person holds a post.
+
+    >>> holding_key("a1", "person/van-i", "post/ministr--china")
+    'holding/a1/van-i/ministr--china'
+    """
+    return f"holding/{article_slug(article_id)}/{person_key.split('/', 1)[1]}/{post.split('/', 1)[1]}"
+
+
+def level_key(level: str) -> str:
+    """Key of a partnership level concept.
+
+    >>> level_key("стратегическое партнерство")
+    'level/strategicheskoe-partnerstvo'
+    """
+    return f"level/{slug(level)}"
+
+
+def authorities_key(place_key: str) -> str:
+    """Key of the authorities of a region or city.
+
+    >>> authorities_key("place/moskovskaia-oblast")
+    'organization/authorities-moskovskaia-oblast'
+    """
+    return f"organization/authorities-{place_key.split('/', 1)[1]}"

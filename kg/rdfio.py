@@ -1,7 +1,8 @@
 """Reading the graph files the tool writes (or any RDF file): one reader for every command.
 
-The format comes from the suffix; a build folder stands for its ``graph.trig`` (else ``graph.ttl``). A file
-that cannot be read raises :class:`GraphReadError`, which names the file and, where the parser says, the line.
+The format comes from the suffix (:func:`kg.formats.format_from_suffix`); a build folder stands for its
+``graph.trig`` (else ``graph.ttl``). A file that cannot be read raises :class:`GraphReadError`, which names the
+file and, where the parser says, the line.
 """
 
 from __future__ import annotations
@@ -13,43 +14,14 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-#: RDF formats by file suffix (rdflib's parser and serialiser names).
-FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-}
-
-#: Formats whose files may hold named graphs.
-QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+from kg.errors import KgError
+from kg.formats import QUAD_FORMATS, format_from_suffix
 
 _RDFLIB_OWN_DEPRECATIONS = r"(Dataset\.\w+|ConjunctiveGraph) is deprecated"
 
 
-class GraphReadError(ValueError):
+class GraphReadError(KgError, ValueError):
     """A graph file that cannot be read: names the file and, where the parser says, the line."""
-
-
-def graph_format(path: Path) -> str:
-    """The rdflib format name for a file, from its suffix.
-
-    >>> graph_format(Path("out/graph.trig"))
-    'trig'
-    >>> graph_format(Path("graph.csv"))
-    Traceback (most recent call last):
-    ...
-    kg.rdfio.GraphReadError: graph.csv: unknown graph format '.csv' (expected one of .json, .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)
-    """
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(FORMATS))
-        raise GraphReadError(f"{path}: unknown graph format '{path.suffix}' (expected one of {known})")
-    return fmt
 
 
 def resolve_graph_path(path: Path) -> Path:
@@ -67,7 +39,7 @@ def resolve_graph_path(path: Path) -> Path:
 def read_graph(path: Path | str) -> Graph:
     """Parse a graph file (format from its suffix) or a build folder; a Dataset when the format has named graphs."""
     source = resolve_graph_path(Path(path))
-    fmt = graph_format(source)
+    fmt = format_from_suffix(source)
     graph: Graph = Dataset() if fmt in QUAD_FORMATS else Graph()
     try:
         with source.open("rb") as handle, quiet_rdflib_deprecations():

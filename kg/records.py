@@ -150,10 +150,34 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Post:
+    """A post as resolved: its key, its name, and the state or organisation it is in."""
+
+    key: str  # «post/ministr-inostrannykh-del--china»
+    role: str  # «министр иностранных дел»
+    label: str  # «министр иностранных дел Китая»
+    of: str | None  # key of the state or organisation (or the place) the post is of
+    of_label: str | None = None
+    of_type: str | None = None
+    seat: str | None = None  # the state or organisation it is in (a place: its authorities); None: nobody holds it
+
+
+@dataclass(frozen=True)
 class Corpus:
-    """The resolved corpus: articles, canonical entities and the link of each mention to its entity."""
+    """The resolved corpus: articles, canonical entities and every decision about which entity a name stands for."""
 
     records: tuple[ArticleRecord, ...]
     entities: tuple[Entity, ...]
     # (article id, start, end) → entity key
     links: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    # entities no text names that the decisions bring in: the state a capital stands for, the state a post is
+    # in, the authorities of a region a post is in
+    implied: tuple[Entity, ...] = ()
+    # (article id, start, end) of a participant → the actor it stands for (a capital: its state); None: no actor
+    actors: dict[tuple[str, int, int], str | None] = field(default_factory=dict)
+    # (article id, index of the position in its record) → the post
+    posts: dict[tuple[str, int], Post] = field(default_factory=dict)
+    # article id → key of the organisation its dateline or byline names
+    agencies: dict[str, str] = field(default_factory=dict)
+    # organisation key → key of the place it is located in (the authorities of a region)
+    locations: dict[str, str] = field(default_factory=dict)

@@ -1,8 +1,11 @@
-"""Canonical entities across articles: gazetteer keys, inflections, aliases and partial names.
+"""Canonical entities across articles, and every decision about which entity a name stands for.
 
 Two passes over the records: the first collects every person's full name in the corpus, the second links each
 mention to one entity. A partial name («Токаев», «М. Тлеуберди») goes to the full name with the same surname (and
 initial) in the same article, else to the only such full name in the corpus; an ambiguous one stays on its own.
+Then the decisions the graph only writes down: a capital in an actor's role stands for its state, a post is in a
+state or an organisation (a minister «of the MFA of X» is a minister of X, a governor of a region is in its
+authorities), a dateline's agency is an organisation of the corpus.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.iri import article_key, entity_key
-from kg.lexicon import case_forms, entries, lookup, wikidata
-from kg.records import ArticleRecord, Corpus, Entity, Mention
+from kg.folding import fold
+from kg.iri import article_slug, authorities_key, entity_key, post_key
+from kg.lexicon import body_state, capitals, case_forms, entries, genitive, lookup, wikidata
+from kg.records import ArticleRecord, Corpus, Entity, Mention, Position, Post
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _QUOTES = re.compile(r"[«»\"“”„']")
@@ -29,7 +33,7 @@ def match_key(text: str) -> str:
     >>> match_key("Один пояс — один путь") == match_key("один пояс - один путь")
     True
     """
-    text = _QUOTES.sub("", text.lower().replace("ё", "е"))
+    text = _QUOTES.sub("", fold(text))
     text = _DASHES.sub("-", text)
     return " ".join(text.split())
 
@@ -117,7 +121,7 @@ class _Resolver:
             # a body named by a common noun («палестинская делегация») is that article's: the same words in
             # another article may name another body
             return entity_key(
-                mention.type, f"{match_key(mention.norm)} {article_key(article).split('/', 1)[1]}"
+                mention.type, f"{match_key(mention.norm)} {article_slug(article)}"
             )
         if mention.type == "Person":
             if _is_full_name(mention.norm):
@@ -199,7 +203,7 @@ class _Resolver:
                 hidden.add(text)  # an inflected form of its own nominative
                 continue
             base = next((n for n in (label, *sorted(alt)) if text.lower() in _forms(n)), None)
-            if base is None and text.lower().replace("ё", "е") == label.lower().replace("ё", "е"):
+            if base is None and fold(text) == fold(label):
                 base = label
             if base is None:
                 alt.add(text)
@@ -216,6 +220,144 @@ class _Resolver:
         )
 
 
+def post_in(role: str, of_key: str | None) -> str | None:
+    """Where a post is: a minister «of the MFA of X» is the minister of X («глава МИД Казахстана»).
+
+    >>> post_in("министр иностранных дел", "organization/mfa-kazakhstan")
+    'state/kazakhstan'
+    >>> post_in("пресс-секретарь", "organization/mfa-kazakhstan")
+    'organization/mfa-kazakhstan'
+    """
+    body = body_state(of_key) if of_key else None
+    if body and body[0] == "mfa" and role.startswith(("министр", "заместитель министра", "глава")):
+        return body[1]
+    return of_key
+
+
+def post_label(role: str, of_label: str | None, of_type: str | None = None) -> str:
+    """A post's name: «министр иностранных дел Китая»; a member's post names the body once.
+
+    >>> post_label("член политбюро", "Политбюро ЦК КПК", "Organization")
+    'член Политбюро ЦК КПК'
+    >>> post_label("министр иностранных дел", "Китай", "State")
+    'министр иностранных дел Китая'
+    """
+    if not of_label:
+        return role
+    if role.startswith("член ") and of_type == "Organization":
+        role = "член"
+    return f"{role} {genitive(of_label)}"
+
+
+def capital_state(label: str) -> str | None:
+    """The state key a capital city stands for, or None («Пекин» → «state/china»)."""
+    return capitals().get(fold(label))
+
+
+class _Decisions:
+    """Which entity each participant, post and agency stands for; brings in the entities no text names."""
+
+    def __init__(self, records: tuple[ArticleRecord, ...], entities: tuple[Entity, ...], links: dict) -> None:
+        self.records, self.named, self.links = records, entities, links
+        self.entities = {e.key: e for e in entities}
+        self.implied: dict[str, Entity] = {}
+        self.actors: dict[tuple[str, int, int], str | None] = {}
+        self.posts: dict[tuple[str, int], Post] = {}
+        self.agencies: dict[str, str] = {}
+        self.locations: dict[str, str] = {}
+
+    def ensure(self, key: str) -> bool:
+        """Bring in the gazetteer entity a capital or a post stands for, even if the texts never name it."""
+        if key in self.entities:
+            return True
+        entry = lookup(key)
+        if entry is None:
+            return False
+        entity = Entity(
+            key,
+            entry.type,
+            entry.label,
+            tuple(sorted(set(entry.names[1:]))),
+            (),
+            entry.label_en,
+            wikidata().get(key),
+        )
+        self.entities[key] = self.implied[key] = entity
+        return True
+
+    def actor(self, art: str, start: int, end: int) -> None:
+        """The entity a participant names; a capital or a place in an actor's role stands for its state."""
+        key = self.links.get((art, start, end))
+        entity = self.entities.get(key) if key else None
+        if entity is not None and entity.type == "Place":
+            state = capital_state(entity.label)
+            key = state if state is not None and self.ensure(state) else None
+        self.actors[(art, start, end)] = key
+
+    def authorities(self, place: Entity) -> str:
+        """The authorities of a region or city («власти Московской области»), the organisation a post such as
+        «губернатор Московской области» is in (a post is in an organisation or a state, not in a place); they
+        are located in the place."""
+        key = authorities_key(place.key)
+        if key not in self.entities:
+            entity = Entity(key, "Organization", f"власти {genitive(place.label)}")
+            self.entities[key] = self.implied[key] = entity
+            self.locations[key] = place.key
+        return key
+
+    def post(self, art: str, pos: Position) -> Post:
+        """The post a position names; the seat of a post whose holder is known (a post of nobody is not kept)."""
+        of_key = post_in(pos.role, self.links.get((art, pos.of.start, pos.of.end)) if pos.of else None)
+        held = (art, pos.person.start, pos.person.end) in self.links
+        if held and of_key is not None:
+            self.ensure(of_key)
+        where = (self.entities.get(of_key) or lookup(of_key)) if of_key else None
+        seat = None
+        if held:
+            seat = self.authorities(where) if where is not None and where.type == "Place" else of_key
+        return Post(
+            post_key(pos.role, of_key),
+            pos.role,
+            post_label(pos.role, where.label if where else None, where.type if where else None),
+            of_key,
+            where.label if where else None,
+            where.type if where else None,
+            seat,
+        )
+
+    def agency(self, name: str) -> str | None:
+        """The organisation of the corpus a dateline's or byline's agency name stands for."""
+        for e in self.named:
+            if e.type == "Organization" and format_key(name) in {format_key(n) for n in (e.label, *e.alt_labels)}:
+                return e.key
+        return None
+
+    def run(self) -> Corpus:
+        for rec in self.records:
+            art = rec.article.id
+            if rec.article.agency and (agency := self.agency(rec.article.agency)):
+                self.agencies[art] = agency
+            for ev in rec.events:
+                for ref in ev.participants:
+                    self.actor(art, ref.start, ref.end)
+            for i, pos in enumerate(rec.positions):
+                self.posts[(art, i)] = self.post(art, pos)
+            for fact in rec.facts:
+                for ref in fact.between:
+                    self.actor(art, ref.start, ref.end)
+        return Corpus(
+            self.records,
+            self.named,
+            self.links,
+            tuple(self.implied.values()),
+            self.actors,
+            self.posts,
+            self.agencies,
+            self.locations,
+        )
+
+
 def resolve(records: Iterable[ArticleRecord]) -> Corpus:
-    """Link every mention of every record to a canonical entity."""
-    return _Resolver(list(records)).run()
+    """Link every mention of every record to a canonical entity, and decide what participants and posts stand for."""
+    named = _Resolver(list(records)).run()
+    return _Decisions(named.records, named.entities, named.links).run()

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import KgError, MissingDependencyError
 from kg.store import graph_source, is_store_dir
 
 DEFAULT_HOST = "127.0.0.1"
@@ -34,7 +35,7 @@ DEFAULT_TIMEOUT_S = 30.0
 READY_TIMEOUT_S = 30.0
 
 
-class ServerError(RuntimeError):
+class ServerError(KgError, RuntimeError):
     """The Oxigraph server could not be prepared or did not start."""
 
 
@@ -56,7 +57,7 @@ def oxigraph_binary() -> Path:
     ):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return Path(candidate)
-    raise ImportError(
+    raise MissingDependencyError(
         "the Oxigraph server is not installed: pip install 'partnership-kg[server]' (or oxigraph)"
     )
 

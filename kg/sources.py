@@ -14,11 +14,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg.dates import MONTH_RE, format_date, month_number, parse_iso
+from kg.errors import KgError
+from kg.dateline import find_dateline
+from kg.dates import parse_iso
 from kg.records import Article
 
 
-class InputError(ValueError):
+class InputError(KgError, ValueError):
     """An input that cannot be read as an article; the message names the file and what is wrong."""
 
 
@@ -42,17 +44,6 @@ def normalise_text(text: str) -> str:
 
 # « date 2025-10-29 Title …» — a metadata line some scrapers put first.
 _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][0-9:]+)?\s*")
-
-# «ПЕКИН, 29 октября. /ТАСС/.», «Нур-Султан, 12 сентября /Синьхуа/ --», «Чэнду. 1 декабря. KAZAKHSTAN TODAY -»
-DATELINE_LINES = 12  # a dateline opens one of the first paragraphs
-DATELINE = re.compile(
-    r"(?P<place>[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z]+(?:[- ][А-ЯЁA-Z][А-ЯЁа-яёA-Za-z]+)?)[.,]\s+"
-    rf"(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE})(?:\s+(?P<year>\d{{4}})(?:\s*г\.?)?)?\.?\s*"
-    r"(?:/\s*(?P<agency>[^/\n]{2,40}?)\s*/\.?|(?P<agency2>[A-ZА-ЯЁ][A-ZА-ЯЁ]+(?: [A-ZА-ЯЁ]+){0,3}))?"
-    r"\s*(?:--|—|–|-)?",
-    re.IGNORECASE,
-)
-
 
 # Lines that are not the article's text: an advert, a call to subscribe or to read on, a photo credit. The
 # marker opens the line (after any bullet or emoji); a label («Реклама», «Фото») needs its colon, dash or stop, as
@@ -104,18 +95,10 @@ def parse_metadata(article: Article) -> Article:
         if rest and not title:
             title = rest
     place = agency = dateline_date = None
-    # the dateline opens one of the first paragraphs
-    offset = body_start
-    for line in text[body_start:].split("\n")[:DATELINE_LINES]:
-        d = DATELINE.match(line)
-        if d and month_number(d["month"]):
-            place = " ".join(_title_case(w) for w in d["place"].split(" "))
-            agency = (d["agency"] or d["agency2"] or "").strip() or None
-            year = int(d["year"]) if d["year"] else None
-            full, partial = format_date(year, month_number(d["month"]), int(d["day"]))
-            dateline_date = full or partial
-            break
-        offset += len(line) + 1
+    found = find_dateline(text[body_start:])
+    if found is not None:
+        place = " ".join(_title_case(w) for w in found.place.split(" "))
+        agency, dateline_date = found.agency, found.date or None
     return replace(
         article,
         date=date,

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.store import compact_iri, query
+from kg.sparql import compact_iri
+from kg.store import query
 
 #: The classes whose members are actors, most specific first (the one shown as an actor's type).
 ACTOR_CLASSES: tuple[str, ...] = ("Person", "State", "Organization")

@@ -11,126 +11,54 @@ matches twice. Queries that count should use ``DISTINCT`` (the ones in ``queries
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kg.vocab import KGR_IRI, PREFIXES
+from kg.errors import KgError, MissingDependencyError
+from kg.formats import format_from_suffix
+from kg.sparql import Result, plain_value, prefixes, syntax_error
+from kg.vocab import KGR_IRI
 
 try:
     import pyoxigraph as ox
 except ImportError as exc:  # pragma: no cover - pyoxigraph is a core dependency
-    raise ImportError("kg.store needs pyoxigraph: pip install pyoxigraph") from exc
+    raise MissingDependencyError("kg.store needs pyoxigraph: pip install pyoxigraph") from exc
 
 #: Graph files of a build folder, best first: N-Quads keeps the named graphs and parses fastest.
 BUILD_GRAPH_FILES: tuple[str, ...] = ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld")
 
-#: File suffixes we read, and their formats.
-RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".n3": ox.RdfFormat.N3,
+#: Oxigraph's formats by the names kg.formats gives them.
+_OX_FORMATS: dict[str, ox.RdfFormat] = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+    "n3": ox.RdfFormat.N3,
 }
 
 #: Output formats of ``kg query``.
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGER_TYPES = {
-    _XSD + t
-    for t in (
-        "integer",
-        "int",
-        "long",
-        "short",
-        "byte",
-        "nonNegativeInteger",
-        "positiveInteger",
-        "negativeInteger",
-        "nonPositiveInteger",
-        "unsignedInt",
-        "unsignedLong",
-        "unsignedShort",
-        "unsignedByte",
-    )
-}
-
-
-class StoreError(ValueError):
+class StoreError(KgError, ValueError):
     """A query target that cannot be opened: missing, of an unknown format, or not parseable."""
 
 
-class QuerySyntaxError(ValueError):
-    """A SPARQL syntax error, with its line and column in the user's query (1-based)."""
-
-    def __init__(self, message: str, line: int, column: int, source_line: str = "") -> None:
-        self.message = message
-        self.line = line
-        self.column = column
-        self.source_line = source_line
-        super().__init__(f"SPARQL syntax error at line {line}, column {column}: {message}")
-
-    @property
-    def excerpt(self) -> str:
-        """The offending line with a caret under the error's column."""
-        return f"  {self.source_line}\n  {' ' * max(self.column - 1, 0)}^"
-
-
-class QueryError(ValueError):
+class QueryError(KgError, ValueError):
     """A query that parsed but could not be evaluated."""
-
-
-@dataclass(frozen=True)
-class Result:
-    """The answer to one query, as plain Python values.
-
-    ``kind`` is ``select`` (``variables`` and ``rows``), ``ask`` (``boolean``) or ``graph`` (CONSTRUCT or
-    DESCRIBE: ``turtle`` and ``triple_count``). ``json`` keeps the SPARQL 1.1 Query Results JSON of a
-    ``select`` or ``ask``, from which the other formats are written.
-    """
-
-    kind: str
-    variables: tuple[str, ...] = ()
-    rows: tuple[tuple[object, ...], ...] = ()
-    boolean: bool | None = None
-    turtle: str = ""
-    triple_count: int = 0
-    json: bytes = field(default=b"", repr=False)
-
-    def column(self, name: str) -> list[object]:
-        """The values of one variable, row by row."""
-        i = self.variables.index(name)
-        return [row[i] for row in self.rows]
-
-    def records(self) -> list[dict[str, object]]:
-        """Rows as dicts keyed by variable name (unbound variables are None)."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
 # --- opening ---------------------------------------------------------------------------------------------
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
-    """The RDF format of a file, from its suffix; a clear error names an unknown one."""
-    fmt = RDF_SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(RDF_SUFFIXES)
-        raise StoreError(
-            f"{path}: unknown RDF file suffix {path.suffix or '(none)'!r}; expected one of {known}"
-        )
-    return fmt
+    """Oxigraph's format of a file, from its suffix (kg.formats names an unknown one)."""
+    return _OX_FORMATS[format_from_suffix(path)]
 
 
 def is_store_dir(path: Path) -> bool:
@@ -242,11 +170,6 @@ def write_store(nquads_path: Path, store_dir: Path) -> int:
 # --- querying --------------------------------------------------------------------------------------------
 
 
-def prefixes(base: str = KGR_IRI) -> dict[str, str]:
-    """The project's prefixes, with ``kgr:`` bound to the build's base IRI."""
-    return {p: (base if p == "kgr" else iri) for p, iri in PREFIXES.items()}
-
-
 def query(
     store: ox.Store, sparql: str, *, base: str = KGR_IRI, union: bool = True, known_prefixes: bool = True
 ) -> Result:
@@ -261,7 +184,7 @@ def query(
             sparql, prefixes=prefixes(base) if known_prefixes else None, use_default_graph_as_union=union
         )
     except SyntaxError as exc:
-        raise _syntax_error(str(exc), sparql, prefixes(base) if known_prefixes else {}) from None
+        raise syntax_error(str(exc), sparql, prefixes(base) if known_prefixes else {}) from None
     except (OSError, RuntimeError) as exc:
         raise QueryError(f"the query failed: {exc}") from None
     try:
@@ -299,83 +222,6 @@ def _turtle(triples: list[ox.Triple], base: str) -> str:
     return "".join(head + [line for line in lines if not line.startswith("@prefix")])
 
 
-def plain_value(term: dict | None) -> object:
-    """A SPARQL JSON term as a plain Python value: IRI → str, typed literal → int/Decimal/float/bool/date.
-
-    >>> plain_value({"type": "uri", "value": "http://x/a"})
-    'http://x/a'
-    >>> plain_value({"type": "literal", "value": "7", "datatype": "http://www.w3.org/2001/XMLSchema#integer"})
-    7
-    >>> plain_value({"type": "literal", "value": "2020-09-12", "datatype": "http://www.w3.org/2001/XMLSchema#date"})
-    datetime.date(2020, 9, 12)
-    >>> plain_value({"type": "literal", "value": "Ван И", "xml:lang": "ru"})
-    'Ван И'
-    >>> plain_value(None) is None
-    True
-    """
-    if term is None:
-        return None
-    kind, value = term["type"], term.get("value")
-    if kind == "bnode":
-        return f"_:{value}"
-    if kind == "triple":
-        return json.dumps(term["value"], ensure_ascii=False, sort_keys=True)
-    if kind != "literal" and kind != "typed-literal":
-        return value
-    datatype = term.get("datatype", "")
-    try:
-        if datatype in _INTEGER_TYPES:
-            return int(value)
-        if datatype == _XSD + "decimal":
-            return Decimal(value)
-        if datatype in (_XSD + "double", _XSD + "float"):
-            return float(value)
-        if datatype == _XSD + "boolean":
-            return value in ("true", "1")
-        if datatype == _XSD + "date":
-            return dt.date.fromisoformat(value)
-        if datatype == _XSD + "dateTime":
-            return dt.datetime.fromisoformat(value)
-    except (ValueError, InvalidOperation):
-        pass  # an ill-typed literal stays its lexical form
-    return value
-
-
-_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
-_PNAME_BEFORE = re.compile(r"(?:^|[^\w:.\-])([A-Za-z][\w.\-]*)?:[\w.\-%]*$")
-_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.\-]*)?:", re.IGNORECASE)
-
-
-def _syntax_error(text: str, sparql: str, known: dict[str, str]) -> QuerySyntaxError:
-    """Turn pyoxigraph's ``error at L:C: …`` into a QuerySyntaxError with a readable message."""
-    match = _POSITION.match(text.strip())
-    if not match:
-        return QuerySyntaxError(text.strip(), 1, 1, sparql.splitlines()[0] if sparql else "")
-    line, column, detail = int(match[1]), int(match[2]), match[3]
-    lines = sparql.splitlines() or [""]
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    return QuerySyntaxError(
-        _explain(detail, source_line[: column - 1], sparql, known), line, column, source_line
-    )
-
-
-def _explain(detail: str, before: str, sparql: str, known: dict[str, str]) -> str:
-    """A one-line reason: unknown prefixes named, the parser's own sentences kept, long lists cut."""
-    pname = _PNAME_BEFORE.search(before)
-    if pname is not None:
-        name = pname[1] or ""
-        if name not in set(known) | {m or "" for m in _DECLARED.findall(sparql)}:
-            hint = f" (known without declaring: {', '.join(sorted(known))})" if known else ""
-            return f"unknown prefix '{name}:'{hint}"
-    detail = " ".join(detail.split())
-    if detail.startswith("expected one of "):
-        # pyoxigraph puts semantic errors among the expected tokens: "expected one of The SELECT …, [_]".
-        sentences = [item for item in detail[16:].split(", ") if " " in item and item[:1].isupper()]
-        if sentences:
-            return sentences[0]
-    return detail if len(detail) <= 160 else detail[:157] + "…"
-
-
 # --- writing results -------------------------------------------------------------------------------------
 
 
@@ -387,50 +233,12 @@ def serialize_result(result: Result, fmt: str) -> str:
         return result.json.decode("utf-8")
     target = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(fmt)
     if target is None:
-        raise ValueError(f"unknown result format {fmt!r}; expected one of {', '.join(RESULT_FORMATS)}")
+        raise QueryError(f"unknown result format {fmt!r}; expected one of {', '.join(RESULT_FORMATS)}")
     parsed = ox.parse_query_results(result.json, format=ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=target).decode("utf-8")
 
 
-def display_rows(result: Result, base: str = KGR_IRI) -> list[list[str]]:
-    """The rows of a select result as short strings for a table: IRIs compacted with the known prefixes."""
-    bindings = json.loads(result.json)["results"]["bindings"] if result.json else []
-    return [[_display(b.get(v), base) for v in result.variables] for b in bindings]
-
-
-def _display(term: dict | None, base: str) -> str:
-    if term is None:
-        return ""
-    if term["type"] == "uri":
-        return compact_iri(term["value"], base)
-    if term["type"] == "bnode":
-        return f"_:{term['value']}"
-    if term["type"] == "triple":
-        return json.dumps(term["value"], ensure_ascii=False)
-    return term["value"]
-
-
-def compact_iri(iri: str, base: str = KGR_IRI) -> str:
-    """An IRI as ``prefix:rest`` with the longest matching known namespace, for display only.
-
-    >>> compact_iri("https://w3id.org/partnership-kg/id/person/van-i")
-    'kgr:person/van-i'
-    >>> compact_iri("https://w3id.org/partnership-kg/ontology#Talks")
-    'dip:Talks'
-    >>> compact_iri("http://example.org/x")
-    'http://example.org/x'
-    """
-    known = prefixes(base)
-    matches = [(len(ns), prefix) for prefix, ns in known.items() if iri.startswith(ns)]
-    if not matches:
-        return iri
-    prefix = max(matches)[1]
-    return f"{prefix}:{iri[len(known[prefix]) :]}"
-
-
 # --- writing files -----------------------------------------------------------------------------------------
-
-_WRITE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
 
 
 def _sort_key(term: object) -> tuple[int, str]:
@@ -443,7 +251,7 @@ def convert_nquads(nquads: bytes, fmt: str, prefixes: dict[str, str]) -> bytes:
     The statements are sorted first, so the same graph always gives the same bytes, grouped by subject.
     """
     quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
-    target = _WRITE_FORMATS[fmt]
+    target = _OX_FORMATS[fmt]
     if target.supports_datasets:
         quads.sort(key=lambda q: (_sort_key(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         return ox.serialize(quads, format=target, prefixes=prefixes)

@@ -16,6 +16,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
+from kg.errors import MissingDependencyError
 from kg.rdfio import read_graph
 from kg.vocab import PREFIXES, SHAPES_FILE
 
@@ -133,7 +134,7 @@ def validate(graph: Graph, shapes: Graph | None = None, ontology: Graph | None =
     try:
         import pyshacl
     except ImportError as exc:  # pragma: no cover - a core dependency, but say how to get it
-        raise ImportError("validation needs pyshacl: pip install 'pyshacl>=0.26'") from exc
+        raise MissingDependencyError("validation needs pyshacl: pip install 'pyshacl>=0.26'") from exc
 
     data = _union(graph)
     if ontology is not None:

@@ -20,13 +20,13 @@ _nlp: Any = None
 
 def _load(model: str | None) -> None:
     global _nlp
-    from kg.pipeline import build_nlp
+    from kg.pipeline.nlp import build_nlp
 
     _nlp = build_nlp(model)
 
 
 def _extract(batch: list[Article]) -> list[ArticleRecord | Problem]:
-    from kg.build import extract_records
+    from kg.extract import extract_records
 
     problems: list[Problem] = []
     records = {r.article.id: r for r in extract_records(batch, _nlp, on_error=problems.append)}

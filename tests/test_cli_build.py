@@ -40,9 +40,9 @@ def corpus(tmp_path):
 @pytest.fixture()
 def shared_nlp(nlp, monkeypatch):
     """Let the command use the session's loaded pipeline instead of loading its own (same default pipeline)."""
-    import kg.pipeline
+    import kg.pipeline.nlp
 
-    monkeypatch.setattr(kg.pipeline, "build_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(kg.pipeline.nlp, "build_nlp", lambda model=None: nlp)
     return nlp
 
 

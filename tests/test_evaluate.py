@@ -600,7 +600,7 @@ def test_seeds_scores(seeds_build: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not FACTRU_DEV.is_file(), reason=f"{FACTRU_DEV} not present")
 def test_factru_dev_ner_reaches_baseline(nlp) -> None:
-    from kg.build import extract_records
+    from kg.extract import extract_records
     from kg.evaluate.factru import predict
     from kg.records import Article
     from kg.sources import read_inputs

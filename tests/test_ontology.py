@@ -306,3 +306,12 @@ def test_shapes_only_use_terms_of_the_ontology(onto: Graph, shapes: Graph) -> No
     used = {t for triple in shapes for t in triple if isinstance(t, URIRef) and str(t).startswith(DIP_IRI)}
     undefined = {t for t in used if not list(onto.triples((t, RDF.type, None)))}
     assert not undefined
+
+
+def test_event_types_in_the_records_are_the_schemes_with_a_russian_label_and_a_cameo_code():
+    from kg.eventtypes import event_types
+    from kg.records import EVENT_TYPES
+
+    types = event_types()
+    assert set(types) == set(EVENT_TYPES)
+    assert all(t.label != t.name and t.cameo and t.goldstein is not None for t in types.values())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import sparql as ksparql
 from kg import store as kstore
 from kg.iri import article_key
 from kg.sources import read_inputs
@@ -28,7 +29,7 @@ def seeds_store(seeds_build: Path):
     return kstore.open_target(seeds_build)
 
 
-def run(store, name: str) -> kstore.Result:
+def run(store, name: str) -> ksparql.Result:
     """Run one library query as another store would: with only the prefixes it declares."""
     return kstore.query(store, (QUERIES / name).read_text(encoding="utf-8"), known_prefixes=False)
 

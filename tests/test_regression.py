@@ -63,7 +63,8 @@ def _names(ref: dict[str, Any] | None, entities: list[dict[str, Any]]) -> set[st
 
 
 def _extract(nlp: Any, case: dict[str, Any]) -> dict[str, Any]:
-    from kg.build import extraction_lines, extract_records
+    from kg.build import extraction_lines
+    from kg.extract import extract_records
     from kg.records import Article
     from kg.resolve import resolve
     from kg.sources import normalise_text, parse_metadata

@@ -19,6 +19,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg import server as kserver
+from kg import sparql as ksparql
 from kg import store as kstore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +105,7 @@ def remote_rows(body: bytes) -> tuple[tuple[str, ...], list[tuple[object, ...]]]
     """Variables and rows (plain values, as the embedded store gives them) of a SPARQL JSON answer."""
     data = json.loads(body)
     variables = tuple(data["head"]["vars"])
-    rows = [tuple(kstore.plain_value(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
+    rows = [tuple(ksparql.plain_value(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
     return variables, rows
 
 

@@ -11,6 +11,7 @@ import warnings
 import pytest
 from rdflib import RDF, Graph, URIRef
 
+from kg.formats import UnknownFormatError
 from kg.viz import GraphReadError, read_graph, render_html, to_network, write_html
 from kg.viz.network import union_graph
 from kg.viz.page import page_data
@@ -345,7 +346,7 @@ def test_read_graph_errors_name_the_file(tmp_path):
     bad.write_text("@prefix x: <http://x/> . x:a x:b", encoding="utf-8")
     with pytest.raises(GraphReadError, match=r"bad\.ttl: cannot parse as turtle"):
         read_graph(bad)
-    with pytest.raises(GraphReadError, match=r"graph\.csv: unknown graph format '\.csv'"):
+    with pytest.raises(UnknownFormatError, match=r"graph\.csv: unknown RDF file suffix '\.csv'"):
         (tmp_path / "graph.csv").write_text("a,b", encoding="utf-8")
         read_graph(tmp_path / "graph.csv")
     with pytest.raises(GraphReadError, match="no such file"):

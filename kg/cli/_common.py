@@ -8,6 +8,8 @@ from contextlib import contextmanager
 import typer
 from rich.console import Console
 
+from kg.errors import KgError
+
 console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -19,8 +21,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextmanager
 def errors_as_messages() -> Iterator[None]:
-    """Turn the library's expected errors into one line and exit code 1."""
+    """Turn the library's own errors, and the system's about files, into one line and exit code 1; anything
+    else is a bug and keeps its traceback."""
     try:
         yield
-    except (ValueError, OSError, ImportError, KeyError) as exc:
+    except (KgError, OSError) as exc:
         raise fail(str(exc)) from None

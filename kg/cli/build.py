@@ -74,8 +74,6 @@ def build_cli(
         out(f"Wrote {path}")
     for problem in report.skipped:
         out(f"Skipped {problem.where}: {problem.reason}")
-    for note in report.notes:
-        out(note)
     if report.validation is not None:
         if report.validation.conforms:
             out("SHACL validation: the graph conforms to ontologies/shapes.ttl.")

@@ -12,30 +12,23 @@ from rich.table import Table
 
 from kg.cli._common import console as err_console
 from kg.cli._common import errors_as_messages, fail
-from kg.store import (
-    RESULT_FORMATS,
-    QuerySyntaxError,
-    Result,
-    display_rows,
-    open_target,
-    query,
-    serialize_result,
-)
+from kg.sparql import QuerySyntaxError, Result, display_rows
+from kg.store import RESULT_FORMATS, open_target, query, serialize_result
 
 
 def read_query(text: str | None, file: Path | None) -> str:
     """The query text: the argument, the ``--file``, or standard input when the argument is ``-``."""
     if text is not None and file is not None:
-        raise ValueError("give the query either as an argument or with --file, not both")
+        raise fail("give the query either as an argument or with --file, not both")
     if file is not None:
         try:
             return file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise ValueError(f"{file}: cannot read the query: {exc.strerror or exc}") from None
+            raise fail(f"{file}: cannot read the query: {exc.strerror or exc}") from None
     if text == "-":
         return sys.stdin.read()
     if not text:
-        raise ValueError("no query: give it as an argument, with --file Q.rq, or '-' to read standard input")
+        raise fail("no query: give it as an argument, with --file Q.rq, or '-' to read standard input")
     return text
 
 

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import KgError
 
-class EvaluationError(ValueError):
+
+class EvaluationError(KgError, ValueError):
     """A reference or prediction file that cannot be scored; the message names the file and what is wrong."""
 
 

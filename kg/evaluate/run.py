@@ -38,7 +38,7 @@ def run_pipeline(
 ) -> dict[str, dict]:
     """Extract every article of a factRuEval JSONL file with the kg pipeline; prediction documents by id."""
     # imported here: loading the pipeline is slow and only this path needs it
-    from kg.build import extract_records
+    from kg.extract import extract_records
     from kg.pipeline import build_nlp
     from kg.sources import Problem, read_inputs
 

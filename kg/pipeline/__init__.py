@@ -1,88 +1,20 @@
-"""The spaCy pipeline: ``build_nlp()`` gives ``spacy.blank("ru")`` with Slovnet and our components.
+"""The spaCy pipeline: one component per module, each registering its factory there (and as a
+``spacy_factories`` entry point); ``kg.pipeline.nlp.build_nlp()`` assembles them.
 
-Every component lives in its own module and registers its factory there (and as a ``spacy_factories`` entry
-point); importing this package registers them all.
+Importing this package loads nothing: ``import kg.pipeline.syntax`` loads that component and its needs only.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
-import spacy
-from spacy.language import Language
-
-from kg.pipeline import (  # noqa: F401 - registers factories
-    events,
-    facts,
-    gazetteer,
-    morph,
-    ner,
-    normalize,
-    posts,
-    sentences,
-    syntax,
-)
-
-#: Components added after the NER, in order; later issues append to it.
-KG_COMPONENTS: list[str] = ["kg_gazetteer", "kg_normalize", "kg_posts", "kg_events", "kg_facts"]
+_LAZY = {"build_nlp", "ModelError", "KG_COMPONENTS", "split_slashes"}
 
 
-class ModelError(ValueError):
-    """A ``--model`` that cannot be used: not installed, not a pipeline, or without an NER."""
+def __getattr__(name: str) -> Any:
+    """``from kg.pipeline import build_nlp`` still works; the pipeline loads only when it is asked for."""
+    if name in _LAZY:
+        from kg.pipeline import nlp
 
-
-def _load_model(model: str) -> Language:
-    try:
-        nlp = spacy.load(model)
-    except OSError as exc:
-        where = "folder" if Path(model).exists() else "installed package or folder"
-        raise ModelError(f"cannot load spaCy model {model!r} as an {where}: {exc}") from exc
-    if (
-        "ner" not in nlp.pipe_names
-        and not any(n.endswith("ner") for n in nlp.pipe_names)
-        and not any(n in nlp.pipe_names for n in ("entity_ruler", "span_ruler"))
-    ):
-        raise ModelError(
-            f"spaCy model {model!r} has no NER component (pipes: {', '.join(nlp.pipe_names) or 'none'})"
-        )
-    return nlp
-
-
-def split_slashes(nlp: Language) -> None:
-    """Make «/ТАСС/.» and «/COVID-19/» three tokens: news wraps agencies and asides in slashes."""
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
-    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, "/"]).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "/", r"(?<=/)\."]).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"/"]).finditer
-
-
-def build_nlp(model: str | None = None) -> Language:
-    """The pipeline: Slovnet (from the natasha wheel) by default, or an installed spaCy model's NER."""
-    if model is None:
-        nlp = spacy.blank("ru")
-        split_slashes(nlp)
-        for name in ("kg_sentences", "kg_slovnet_morph", "kg_slovnet_syntax", "kg_slovnet_ner"):
-            nlp.add_pipe(name)
-    else:
-        nlp = _load_model(model)
-        has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
-        has_morph = any(n in nlp.pipe_names for n in ("morphologizer", "tagger"))
-        first = nlp.pipe_names[0] if nlp.pipe_names else None
-        if not has_sents:
-            nlp.add_pipe("kg_sentences", before=first) if first else nlp.add_pipe("kg_sentences")
-        if not has_morph:
-            nlp.add_pipe(
-                "kg_slovnet_morph",
-                after="kg_sentences" if not has_sents else None,
-                before=None if not has_sents else first,
-            )
-        if "parser" not in nlp.pipe_names:
-            nlp.add_pipe(
-                "kg_slovnet_syntax",
-                after="kg_slovnet_morph" if not has_morph else None,
-                before=None if not has_morph else nlp.pipe_names[0],
-            )
-    for name in KG_COMPONENTS:
-        nlp.add_pipe(name)
-    return nlp
+        return getattr(nlp, name)
+    raise AttributeError(f"module 'kg.pipeline' has no attribute {name!r}")

@@ -8,7 +8,6 @@ is named, else the State, Organization or Place.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dates import MONTH_RE
+from kg.dateline import find_dateline
 from kg.pipeline.syntax import dep_of, head_of
 from kg.records import TextSpan
 
@@ -289,34 +288,25 @@ def nearest_mention(doc: Doc, key: str, near: int) -> Span | None:
     return min(cands, key=lambda e: (abs(e.start - near) + (0 if e.start <= near else 5), e.start))
 
 
-_DATELINE = re.compile(
-    rf"^[^\S\n]*\S[^\n]{{0,40}}?[.,]\s+(\d{{1,2}})\s+({MONTH_RE})(?:\s+(\d{{4}}))?", re.IGNORECASE
-)
-
-
 def dateline(doc: Doc) -> tuple[Span | None, Span | None, tuple[int, int] | None]:
     """(place entity, sentence, (start, end) of the date words) of a dateline in the first lines, when found."""
-    offset = 0
-    for line in doc.text.split("\n")[:12]:
-        m = _DATELINE.match(line)
-        if m:
-            start = offset + m.start(1)
-            place = next(
-                (
-                    e
-                    for e in doc.ents
-                    if offset <= e.start_char < start
-                    and e.label_ in ("Place", "State")
-                    and not doc.text[offset : e.start_char].strip()
-                ),
-                None,
-            )
-            if place is not None:
-                span = doc.char_span(start, offset + m.end(), alignment_mode="expand")
-                sent = span.sent if span is not None else None
-                return place, sent, (start, offset + m.end())
-        offset += len(line) + 1
-    return None, None, None
+    found = find_dateline(doc.text)
+    if found is None:
+        return None, None, None
+    place = next(
+        (
+            e
+            for e in doc.ents
+            if found.line_start <= e.start_char < found.date_start
+            and e.label_ in ("Place", "State")
+            and not doc.text[found.line_start : e.start_char].strip()
+        ),
+        None,
+    )
+    if place is None:
+        return None, None, None
+    span = doc.char_span(found.date_start, found.date_end, alignment_mode="expand")
+    return place, span.sent if span is not None else None, (found.date_start, found.date_end)
 
 
 def in_skipped(sent: Span) -> bool:

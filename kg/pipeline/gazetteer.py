@@ -18,7 +18,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg import lexicon
-from kg.dates import month_number
 from kg.pipeline.actor_filters import CREDIT, is_actor
 from kg.pipeline.candidates import Candidate
 from kg.pipeline.initiative_patterns import (
@@ -27,7 +26,8 @@ from kg.pipeline.initiative_patterns import (
     phrase_initiatives,
     quoted_initiatives,
 )
-from kg.sources import DATELINE, DATELINE_LINES, boilerplate_spans
+from kg.dateline import find_dateline
+from kg.sources import boilerplate_spans
 
 if not Span.has_extension("kg_norm"):
     Span.set_extension("kg_norm", default=None)
@@ -98,18 +98,13 @@ class Gazetteer:
     @staticmethod
     def _dateline(doc: Doc) -> list[Candidate]:
         """The place of a dateline («ПЕКИН, 29 октября. /ТАСС/.»), which the NER often misses in capitals."""
-        offset = 0
-        for line in doc.text.split("\n")[:DATELINE_LINES]:
-            m = DATELINE.match(line.lstrip())
-            lead = len(line) - len(line.lstrip())
-            if m and month_number(m["month"]):
-                span = doc.char_span(offset + lead + m.start("place"), offset + lead + m.end("place"))
-                if span is not None:
-                    norm = " ".join(w.capitalize() if w.isupper() else w for w in span.text.split(" "))
-                    norm = "-".join(p[:1].upper() + p[1:] for p in norm.split("-"))
-                    return [Candidate(span.start, span.end, "Place", "pattern", "", norm)]
-            offset += len(line) + 1
-        return []
+        found = find_dateline(doc.text)
+        span = doc.char_span(found.place_start, found.place_end) if found is not None else None
+        if span is None:
+            return []
+        norm = " ".join(w.capitalize() if w.isupper() else w for w in span.text.split(" "))
+        norm = "-".join(p[:1].upper() + p[1:] for p in norm.split("-"))
+        return [Candidate(span.start, span.end, "Place", "pattern", "", norm)]
 
     def _state_bound(self, doc: Doc, states: list[Candidate]) -> list[Candidate]:
         found = []
