@@ -15,12 +15,15 @@ _UP = re.compile(
     re.IGNORECASE,
 )
 
+#: Characters either side of a percentage searched for the word that gives its direction («вырос на», «меньше»).
+DIRECTION_WINDOW = 30
+
 
 def _direction(text: str, start: int, end: int) -> int:
     """+1 or -1 from the words just around a change («вырос на 18%», «на 5% меньше»), 0 when none says."""
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - DIRECTION_WINDOW) : start]
     before = before[before.rfind(",") + 1 :] if "," in before else before
-    after = text[end : end + 30]
+    after = text[end : end + DIRECTION_WINDOW]
     after = after[: after.find(",")] if "," in after else after
     words = [(len(before) - m.start(), m[0]) for m in re.finditer(r"\w+", before)]
     words += [(m.start() + 1, m[0]) for m in re.finditer(r"\w+", after)]

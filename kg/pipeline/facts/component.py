@@ -22,6 +22,11 @@ if not Doc.has_extension("kg_facts"):
 # indicators whose amount may be a weight or a volume («12 тыс. тонн зерна»); the others need money
 PHYSICAL_OK = {"TradeTurnover", "Export", "Import", "Aid"}
 
+#: How far after its amount a figure's change may be read (characters): the rest of a short clause.
+CHANGE_WINDOW = 90
+#: A figure with the parties it concerns is surer than one whose parties are unknown.
+CONFIDENCE_WITH_PARTIES, CONFIDENCE_ALONE = 0.75, 0.6
+
 
 class Facts:
     """Finds figures tied to an indicator word, with their period, change and the actors they concern."""
@@ -64,7 +69,7 @@ class Facts:
                 lo = min(ind.idx, amount.start) - base
                 prev_end = amounts[k - 1].end - base if k else 0
                 nxt = amounts[k + 1].start - base if k + 1 < len(amounts) else len(text)
-                hi = min(nxt, amount.end - base + 90, clause_end(text, amount.end - base))
+                hi = min(nxt, amount.end - base + CHANGE_WINDOW, clause_end(text, amount.end - base))
                 change = change_in(text, max(lo, prev_end), hi)
                 period = figure_period(
                     text, base, lo, amount, prev_end, max(ind.idx + len(ind.text), amount.end)
@@ -82,7 +87,7 @@ class Facts:
                         change_percent=change[0] if change else None,
                         between=tuple(Ref(e.start_char, e.end_char, r) for e, r in zip(parties, roles)),
                         value_text=amount.text,
-                        confidence=0.75 if parties else 0.6,
+                        confidence=CONFIDENCE_WITH_PARTIES if parties else CONFIDENCE_ALONE,
                     )
                 )
         return out

@@ -71,6 +71,12 @@ CARRIERS = {
 # nouns an amount may hang from and still be the indicator's: «вышел на уровень в $2 млрд»
 _VALUE_NOUNS = {"показатель", "уровень", "отметка", "рекорд", "значение", "величина", "итог"}
 
+#: Tokens an indicator may stand before its amount in the same stretch («экспорт зерна за полгода составил …»),
+#: and after it («200 млн юаней в виде гранта»).
+GAP_BEFORE, GAP_AFTER = 12, 3
+#: Words between an indicator and an amount right after it: «кредит на сумму в …».
+LEAD_IN = 3
+
 
 def indicator_tokens(sent: Span) -> list[tuple[Token, str]]:
     """The indicator words of a sentence that are not part of a name or a phrase such as «с помощью»."""
@@ -138,7 +144,7 @@ def link(
     by_i = {t.i: c for t, c in indicators}
     inside = set(range(span.start, span.end))
     # right after its indicator, maybe through «в», «на сумму», «в размере»: «кредит в 1 млрд юаней»
-    for i in range(span.start - 1, max(sent.start, span.start - 4) - 1, -1):
+    for i in range(span.start - 1, max(sent.start, span.start - LEAD_IN - 1) - 1, -1):
         if i in by_i:
             return sent.doc[i], by_i[i]
         word = sent.doc[i]
@@ -187,7 +193,7 @@ def link(
         before = t.i < span.start
         between = sent.doc[t.i + 1 : span.start] if before else sent.doc[span.end : t.i]
         if (
-            len(between) <= (12 if before else 3)
+            len(between) <= (GAP_BEFORE if before else GAP_AFTER)
             and not any(g.is_punct and g.text not in _GAP_PUNCT or g.i in skip for g in between)
             and not (owner is not None and between.start <= owner.i < between.end)
         ):

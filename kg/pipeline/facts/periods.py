@@ -111,6 +111,9 @@ def period_text(m: re.Match[str]) -> str | None:
         return None  # «в год», «в месяц» is a rate; «за лет» is no period
     return _nominative_words(m["ord"], m["cnt"], unit) + tail
 
+#: How far after its amount a period may stand (characters) and still be the figure's: «… $2 млрд в 2024 году».
+PERIOD_AFTER = 40
+
 
 def figure_period(text: str, base: int, lo: int, amount: Amount, prev_end: int, right: int) -> str | None:
     """The period of a figure: inside the stretch from its indicator to its amount, else just before the
@@ -127,7 +130,7 @@ def figure_period(text: str, base: int, lo: int, amount: Amount, prev_end: int, 
             before.append((lo - m.end(), found))
         elif (
             m.start() >= a_end
-            and m.start() - a_end < 40
+            and m.start() - a_end < PERIOD_AFTER
             and not re.search(r"[,;:(]|\bчем\b|сравнени", text[a_end : m.start()])
         ):
             after.append((m.start() - a_end, found))
