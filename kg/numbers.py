@@ -177,6 +177,7 @@ def amounts_in(text: str, offset: int = 0) -> list[Amount]:
         )
     return out
 
+
 # number words, for counts of months and quarters («за девять месяцев»)
 COUNT_WORDS = {
     "два": 2,

@@ -1,4 +1,4 @@
-"""Test support: graphs of the shape kg/graph.py writes (notes/GRAPH.md), built by hand, and the browser to open them.
+"""Test support: graphs of the shape kg/graph.py writes (notes/GRAPH.md), built by hand; the browser to open them.
 
 A small sample (with an XSS payload) and a synthetic large one let the page be developed, tested and benchmarked
 without the NLP pipeline. The tests import this module from their own folder; benchmarks/bench_html.py adds the
@@ -20,7 +20,6 @@ from kg.vocab import DIP, NIF, ONTOLOGY_FILE, SCHEMA, WD, bind_prefixes
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>"
 
 
-
 @lru_cache(maxsize=None)
 def event_type_data(name: str) -> tuple[str, float, str]:
     """(Russian label, cooperation score, CAMEO code) of an event type, as the ontology gives them."""
@@ -33,6 +32,7 @@ def event_type_data(name: str) -> tuple[str, float, str]:
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
     return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
 
 _TYPE_CLASS = {
     "Person": DIP.Person,
@@ -231,8 +231,8 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
     beijing = b.entity("Place", "Пекин", hidden=("Пекине",))
 
     t1 = (
-        "Нур-Султан (Синьхуа), 20.06. В субботу Ван И, возглавляющий внешнеполитическое ведомство КНР, провел "
-        "переговоры в казахстанской столице со своим коллегой Мухтаром Тлеуберди. Министры обсудили, как "
+        "Нур-Султан (Синьхуа), 20.06. В субботу Ван И, возглавляющий внешнеполитическое ведомство КНР, "
+        "провел переговоры в казахстанской столице со своим коллегой Мухтаром Тлеуберди. Министры обсудили, как "
         'связать национальные программы двух стран с проектами "Пояса и пути".'
     )
     a1, g1 = b.article("000_sample", t1, title="Ван И и Мухтар Тлеуберди обсудили транзит", date="2020-06-20")

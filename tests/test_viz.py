@@ -297,8 +297,8 @@ def test_positions_do_not_depend_on_hash_seed_or_triple_order(dataset, net, tmp_
         shuffled.add(t)
     assert _positions(to_network(shuffled)) == _positions(net)
     script = (
-        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); from kg.viz import to_network; "
-        "from sample_graphs import synthetic_dataset; "
+        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        "from kg.viz import to_network; from sample_graphs import synthetic_dataset; "
         "print(json.dumps({n['id']: [n['x'], n['y']] for n in to_network(synthetic_dataset(150, 150)).nodes}))"
     )
     runs = [

@@ -100,7 +100,7 @@ def _edge_style(kind: str) -> dict[str, Any]:
 
 
 def _merged_links(reader: Reader) -> dict[Link, set[str]]:
-    """Participant edges (and the rest) merged per (kind, from, to): one line per pair, with the posts it carries."""
+    """Links merged per (kind, from, to): one line per pair, with the posts it carries."""
     links: dict[Link, set[str]] = {}
     for kind, src, dst, extra in reader.links:
         posts = links.setdefault((kind, src, dst), set())
@@ -167,7 +167,7 @@ def _add_nodes(net: KgNetwork, reader: Reader, degree: dict[str, int]) -> None:
 
 
 def _link_options(reader: Reader, link: Link, posts: set[str]) -> dict[str, Any]:
-    """The vis options of one line drawn with events as nodes: its style, tooltip and the events it belongs to."""
+    """The vis options of a line drawn with events as nodes: style, tooltip, the events it belongs to."""
     entities, events = reader.entities, reader.events
     kind, src, dst = link
     options: dict[str, Any] = {"kind": kind, "mode": "nodes", **_edge_style(kind)}
@@ -192,7 +192,8 @@ def _link_options(reader: Reader, link: Link, posts: set[str]) -> dict[str, Any]
             title=_tooltip(f"{entities[src]['label']} поддерживает {entities[dst]['label']}"), mode="all"
         )
     else:
-        options.update(mode="all", title=_tooltip(f"{entities[src]['label']} — член {entities[dst]['label']}"))
+        member = f"{entities[src]['label']} — член {entities[dst]['label']}"
+        options.update(mode="all", title=_tooltip(member))
     return options
 
 

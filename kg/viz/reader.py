@@ -1,4 +1,4 @@
-"""Read a partnership graph (the shape of notes/GRAPH.md) into plain data: entities, events, articles, facts, links.
+"""Read a partnership graph (notes/GRAPH.md) into plain data: entities, events, articles, facts, links.
 
 The reader knows nothing of pictures: it gives the dictionaries the page's details panel shows as they are, and
 the links between them that :func:`kg.viz.network.to_network` draws.
@@ -30,6 +30,7 @@ from kg.viz.terms import (
 )
 from kg.vocab import DIP, PROV, SCHEMA
 
+
 class Reader:
     """Collects entities, events and their links from one union graph."""
 
@@ -43,6 +44,7 @@ class Reader:
         self.links: list[tuple[str, str, str, dict[str, Any]]] = []  # (kind, from, to, extra)
 
     def entity(self, s: Node) -> str:
+        """The key of an entity, read into ``entities`` the first time it is seen."""
         key = str(s)
         if key in self.entities:
             return key
@@ -69,6 +71,7 @@ class Reader:
         return key
 
     def read(self) -> None:
+        """Read every entity, article, event, post and fact, with lists sorted for byte-identical pages."""
         g = self.g
         for _, cls in ENTITY_CLASSES:
             for s in g.subjects(RDF.type, cls):
@@ -109,6 +112,7 @@ class Reader:
             ent["facts"] = sorted(set(ent["facts"]))
 
     def read_event(self, e: Node) -> None:
+        """Read one event: type, date, participants with roles, place, subject, evidence, and its links."""
         g = self.g
         key = str(e)
         type_iri = g.value(e, DIP.eventType)
@@ -177,6 +181,7 @@ class Reader:
             self.links.append(("concerns", key, c, {}))
 
     def read_posts(self) -> None:
+        """Read the posts each person holds, with the sentences that say so."""
         g = self.g
         evidence: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for h in g.subjects(RDF.type, DIP.PostHolding):
@@ -199,6 +204,7 @@ class Reader:
                 self.links.append(("post", str(person), self.entity(where), {"post": item["label"]}))
 
     def read_fact(self, f: Node) -> None:
+        """Read one figure and tie it to the entities it concerns."""
         g = self.g
         indicator = g.value(f, DIP.indicator)
         about = sorted(str(c) for c in g.objects(f, DIP.concerns))

@@ -89,7 +89,9 @@ def concept_info(g: Graph, concept: URIRef) -> dict[str, Any]:
     return {
         "id": str(concept),
         "name": local_name(str(concept)),
-        "label": label_of(src, concept) if (concept, SKOS.prefLabel, None) in src else local_name(str(concept)),
+        "label": label_of(src, concept)
+        if (concept, SKOS.prefLabel, None) in src
+        else local_name(str(concept)),
         "score": number_of(g, concept, DIP.cooperationScore)
         if (concept, DIP.cooperationScore, None) in g
         else number_of(ontology(), concept, DIP.cooperationScore),

@@ -65,6 +65,7 @@ def adjective_states(doc: Doc, tok: Token) -> list[Span]:
         i -= 1
     return out
 
+
 def _state_of_word(doc: Doc, word: str, near: int) -> Span | None:
     if not re.search(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом|о)$", word):
         return None
@@ -86,6 +87,7 @@ def _state_of_word(doc: Doc, word: str, near: int) -> Span | None:
             best = (*score, ent)
     return best[2] if best is not None else None
 
+
 def _bilateral(sent: Span) -> bool:
     """Whether the sentence says the figure is the two sides' own: «двусторонний», «между двумя странами»."""
     doc = sent.doc
@@ -100,6 +102,7 @@ def _bilateral(sent: Span) -> bool:
             ):
                 return True
     return False
+
 
 def figure_parties(
     doc: Doc, sent: Span, ind: Token, concept: str, skip: set[int], amount_tokens: set[int]
@@ -140,6 +143,7 @@ def figure_parties(
         if two and (not states or set(states) <= {ent_key(s) for s in two}):
             return [nearest_mention(doc, ent_key(s), ind.i) or s for s in two], [None, None]
     return list(states.values()), [None] * len(states)
+
 
 def _roles(
     doc: Doc, sent: Span, ind: Token, groups: list[Group], concept: str, amount_tokens: set[int]

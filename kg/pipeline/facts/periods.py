@@ -111,6 +111,7 @@ def period_text(m: re.Match[str]) -> str | None:
         return None  # «в год», «в месяц» is a rate; «за лет» is no period
     return _nominative_words(m["ord"], m["cnt"], unit) + tail
 
+
 #: How far after its amount a period may stand (characters) and still be the figure's: «… $2 млрд в 2024 году».
 PERIOD_AFTER = 40
 
