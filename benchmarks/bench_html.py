@@ -9,14 +9,18 @@ Not a test: run it with `python benchmarks/bench_html.py [--sizes 200 2000] [--k
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from kg.viz import to_network, write_html
 from kg.viz.network import place_nodes
-from kg.viz.sample import CHROMIUM, synthetic_dataset
-from kg.viz.sample import CHROMIUM_ARGS as ARGS
+
+# the graphs and the browser settings are test support, kept beside the tests
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from sample_graphs import CHROMIUM, synthetic_dataset  # noqa: E402
+from sample_graphs import CHROMIUM_ARGS as ARGS  # noqa: E402
 
 
 def build_page(n_nodes: int, folder: Path) -> dict[str, float]:

@@ -1,7 +1,7 @@
 """The graph page in headless Chromium, from a file URL with the network blocked.
 
-The sample graph (kg.viz.sample, with an XSS payload planted in an article) and the seeds build are both opened;
-every check reads what the browser drew or shows, and compares it with the graph itself.
+The sample graph (tests/sample_graphs.py, with an XSS payload planted in an article) and the seeds build are both
+opened; every check reads what the browser drew or shows, and compares it with the graph itself.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, URIRef
+from sample_graphs import CHROMIUM, HOSTILE_LABEL, sample_dataset
+from sample_graphs import CHROMIUM_ARGS as ARGS
 
 from kg.viz import read_graph, to_network, write_html
 from kg.viz.network import KgNetwork, union_graph
-from kg.viz.sample import CHROMIUM, HOSTILE_LABEL, sample_dataset
-from kg.viz.sample import CHROMIUM_ARGS as ARGS
 from kg.vocab import DIP, SKOS
 
 pytestmark = pytest.mark.slow

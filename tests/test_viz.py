@@ -7,15 +7,16 @@ import os
 import random
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, URIRef
+from sample_graphs import HOSTILE_LABEL, sample_dataset, synthetic_dataset
 
 from kg.formats import UnknownFormatError
 from kg.viz import GraphReadError, read_graph, render_html, to_network, write_html
 from kg.viz.network import union_graph
 from kg.viz.page import page_data
-from kg.viz.sample import HOSTILE_LABEL, sample_dataset, synthetic_dataset
 from kg.viz.style import score_color
 from kg.vocab import DIP, SKOS
 
@@ -297,7 +298,8 @@ def test_positions_do_not_depend_on_hash_seed_or_triple_order(dataset, net, tmp_
         shuffled.add(t)
     assert _positions(to_network(shuffled)) == _positions(net)
     script = (
-        "import json; from kg.viz import to_network; from kg.viz.sample import synthetic_dataset; "
+        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        "from kg.viz import to_network; from sample_graphs import synthetic_dataset; "
         "print(json.dumps({n['id']: [n['x'], n['y']] for n in to_network(synthetic_dataset(150, 150)).nodes}))"
     )
     runs = [

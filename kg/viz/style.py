@@ -30,20 +30,31 @@ KIND_SINGULAR = {
     "Event": "событие",
 }
 
-#: Russian names of participant roles, when the graph itself carries no label for the role concept.
-ROLE_LABELS = {
-    "host": "принимающая сторона",
-    "guest": "гость",
-    "initiator": "инициатор",
-    "target": "адресат",
-    "signatory": "подписант",
-    "donor": "донор",
-    "recipient": "получатель",
-    "inviter": "приглашающий",
-    "invitee": "приглашённый",
-    "supporter": "сторонник",
-    "participantRole": "участник",
+#: How an entity's name is drawn: larger for the states and persons the picture is about.
+ENTITY_FONT = {"color": "#1b1b1b", "strokeWidth": 4, "strokeColor": "#ffffff"}
+ENTITY_FONT_SIZE = {"State": 18, "Person": 18}
+OTHER_FONT_SIZE = 15
+#: Entity nodes grow with the square root of their degree, from the smallest to the largest size.
+MIN_NODE_SIZE, NODE_SIZE_RANGE = 12, 22
+#: An event is a small diamond in the colour of its cooperation score.
+EVENT_SIZE = 7
+EVENT_FONT = {"size": 10, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff"}
+EVENT_BORDER = "#555555"
+#: The border of a selected or hovered node.
+HIGHLIGHT_BORDER = "#111111"
+
+#: Lines by kind (a participant line takes the colour of its event's score): colour, width, dashes.
+EDGE_STYLE: dict[str, dict[str, object]] = {
+    "participant": {"width": 2},
+    "place": {"color": "#b08a5e", "width": 1, "dashes": [4, 4]},
+    "concerns": {"color": "#b07aa1", "width": 1, "dashes": [2, 4]},
+    "post": {"color": "#8a8a8a", "width": 1.5, "dashes": [8, 4]},
+    "supports": {"color": "#b07aa1", "width": 1.5, "dashes": [8, 4]},
+    "member": {"color": "#8a8a8a", "width": 1, "dashes": [2, 2]},
+    "subevent": {"color": "#7f7f7f", "width": 1, "dashes": [1, 3]},
 }
+#: A line between two participants of the same events (the other view) is thicker the more events they share.
+PAIR_BASE_WIDTH, PAIR_MAX_EXTRA = 1.5, 6
 
 # Goldstein values run from -10 (conflict) to +10 (cooperation); stops of a red-grey-green scale.
 _SCALE: tuple[tuple[float, tuple[int, int, int]], ...] = (
@@ -89,8 +100,8 @@ def short_label(text: str, limit: int = 42) -> str:
 
     >>> short_label("Ван И")
     'Ван И'
-    >>> short_label("Китайско-казахстанская программа первой группы из тысячи экспертов", 30)
-    'Китайско-казахстанская…'
+    >>> short_label("Российско-монгольская программа обмена молодыми инженерами-энергетиками", 30)
+    'Российско-монгольская…'
     """
     text = " ".join(text.split())
     if len(text) <= limit:

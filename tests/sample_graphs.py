@@ -1,34 +1,38 @@
-"""Graphs of the shape kg/graph.py writes (notes/GRAPH.md), built by hand: a small sample and a synthetic large one.
+"""Test support: graphs of the shape kg/graph.py writes (notes/GRAPH.md), built by hand; the browser to open them.
 
-They let the page be developed, tested and benchmarked without the NLP pipeline.
+A small sample (with an XSS payload) and a synthetic large one let the page be developed, tested and benchmarked
+without the NLP pipeline. The tests import this module from their own folder; benchmarks/bench_html.py adds the
+folder to ``sys.path``. The sample's articles are sentences written for it.
 """
 
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.iri import DEFAULT_BASE, article_key, entity_key, mint
 from kg.records import EVENT_TYPES
-from kg.vocab import DIP, NIF, SCHEMA, WD, bind_prefixes
+from kg.vocab import DIP, NIF, ONTOLOGY_FILE, SCHEMA, WD, bind_prefixes
 
 #: The payload the XSS tests plant in an article: a name that would run code if drawn as HTML.
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>"
 
-# Event-type data that kg/graph.py copies from the ontology into the default graph.
-_EVENT_TYPE_DATA = {
-    "Talks": ("переговоры", 7.0, "046"),
-    "Meeting": ("встреча", 1.0, "040"),
-    "StateVisit": ("государственный визит", 1.9, "042"),
-    "AgreementSigning": ("подписание соглашения", 8.0, "057"),
-    "Statement": ("заявление", 0.0, "010"),
-    "AidDelivery": ("поставка помощи", 7.0, "070"),
-    "Invitation": ("приглашение", 4.0, "036"),
-    "PartnershipUpgrade": ("повышение уровня партнёрства", 3.5, "050"),
-    "ProgramLaunch": ("запуск программы", 6.4, "061"),
-    "InitiativeSupport": ("поддержка инициативы", 3.4, "051"),
-}
+
+@lru_cache(maxsize=None)
+def event_type_data(name: str) -> tuple[str, float, str]:
+    """(Russian label, cooperation score, CAMEO code) of an event type, as the ontology gives them."""
+    onto = _ontology()
+    concept = DIP[name]
+    label = next(str(o) for o in onto.objects(concept, SKOS.prefLabel) if o.language == "ru")
+    return label, float(onto.value(concept, DIP.cooperationScore)), str(onto.value(concept, DIP.cameoCode))
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
 
 _TYPE_CLASS = {
     "Person": DIP.Person,
@@ -91,7 +95,7 @@ class _Builder:
         return s
 
     def event_type(self, name: str) -> URIRef:
-        label, score, cameo = _EVENT_TYPE_DATA[name]
+        label, score, cameo = event_type_data(name)
         concept = DIP[name]
         g = self.default
         g.add((concept, SKOS.prefLabel, Literal(label, lang="ru")))
@@ -151,7 +155,7 @@ class _Builder:
         g.add((e, RDF.type, DIP.PartnershipEvent))
         g.add((e, DIP.eventType, self.event_type(type_)))
         names = ", ".join(str(self.default.value(p, SKOS.prefLabel)) for p, _ in participants)
-        g.add((e, RDFS.label, Literal(f"{_EVENT_TYPE_DATA[type_][0].capitalize()}: {names}", lang="ru")))
+        g.add((e, RDFS.label, Literal(f"{event_type_data(type_)[0].capitalize()}: {names}", lang="ru")))
         for i, (p, role) in enumerate(participants, 1):
             g.add((e, DIP.hasParticipant, p))
             part = URIRef(f"{e}/p{i}")
@@ -227,13 +231,11 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
     beijing = b.entity("Place", "Пекин", hidden=("Пекине",))
 
     t1 = (
-        "Нур-Султан, 12 сентября /Синьхуа/ -- В субботу министр иностранных дел КНР Ван И провел переговоры "
-        "с главой МИД Казахстана Мухтаром Тлеуберди. Стороны договорились развивать сопряжение инициативы "
-        '"Пояс и путь".'
+        "Нур-Султан (Синьхуа), 20.06. В субботу Ван И, возглавляющий внешнеполитическое ведомство КНР, "
+        "провел переговоры в казахстанской столице со своим коллегой Мухтаром Тлеуберди. Министры обсудили, как "
+        'связать национальные программы двух стран с проектами "Пояса и пути".'
     )
-    a1, g1 = b.article(
-        "000_sample", t1, title="Ван И провел переговоры с Мухтаром Тлеуберди", date="2020-09-12"
-    )
+    a1, g1 = b.article("000_sample", t1, title="Ван И и Мухтар Тлеуберди обсудили транзит", date="2020-06-20")
     for name, ent in (("Ван И", wang), ("Мухтаром Тлеуберди", tleu), ("Нур-Султан", nursultan), ("КНР", cn)):
         b.mention(a1, g1, name, "name", ent)
     s1 = t1[t1.index("В субботу") : t1.index("Тлеуберди.") + len("Тлеуберди.")]
@@ -246,17 +248,17 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
         trigger="провел переговоры",
         participants=[(wang, "guest"), (tleu, "host")],
         place=nursultan,
-        date="2020-09-12",
+        date="2020-06-20",
         date_text="В субботу",
         concerns=(bri,),
     )
     b.holds_post(wang, "министр иностранных дел Китая", cn, a1, g1, s1)
 
     t2 = (
-        "Прошли переговоры между главой Казахстана Касым-Жомартом Токаевым и министром иностранных дел Китая "
-        "Ван И. Президент пригласил лидера КНР Си Цзиньпина посетить Казахстан."
+        "В Акорде с Касым-Жомартом Токаевым вела переговоры делегация из Пекина, которую возглавлял глава "
+        "китайского МИД Ван И. Президент пригласил Си Цзиньпина снова приехать в Казахстан будущей весной."
     )
-    a2, g2 = b.article("001_sample", t2, title="Токаев принял Ван И", date="2020-10-12")
+    a2, g2 = b.article("001_sample", t2, title="Делегация Ван И в Акорде", date="2020-11-03")
     for name, ent in (("Касым-Жомартом Токаевым", tokayev), ("Ван И", wang), ("Си Цзиньпина", xi)):
         b.mention(a2, g2, name, "name", ent)
     s2 = t2[: t2.index("Ван И.") + len("Ван И.")]
@@ -268,7 +270,7 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
         sentence=s2,
         trigger="переговоры",
         participants=[(tokayev, "host"), (wang, "guest")],
-        date="2020-10-12",
+        date="2020-11-03",
     )
     s3 = t2[t2.index("Президент пригласил") :]
     b.event(
@@ -279,18 +281,18 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
         sentence=s3,
         trigger="пригласил",
         participants=[(tokayev, "inviter"), (xi, "invitee")],
-        partial_date="2020-10",
+        partial_date="2020-11",
         sub_event_of=e2,
         confidence=0.7,
     )
     b.holds_post(tokayev, "президент Казахстана", kz, a2, g2, s2)
 
     t3 = (
-        "ПЕКИН, 11 сентября. /ТАСС/. Касым-Жомарт Токаев совершил государственный визит в Китай и вместе с "
-        "председателем КНР Си Цзиньпином принял совместную декларацию. Казахстан поддерживает инициативу "
-        '"Один пояс, один путь" и работу ШОС.'
+        "ПЕКИН, 25.04. Касым-Жомарт Токаев, приехавший в КНР на государственный визит, по итогам беседы "
+        "с Си Цзиньпином о партнерстве принял совместную декларацию. Казахстан поддерживает и "
+        '"Один пояс, один путь", и работу ШОС, заявили в делегации.'
     )
-    a3, g3 = b.article("002_sample", t3, title="Государственный визит Токаева в Китай", date="2019-09-11")
+    a3, g3 = b.article("002_sample", t3, title="Государственный визит Токаева в Китай", date="2019-04-25")
     for name, ent in (
         ("Касым-Жомарт Токаев", tokayev),
         ("Си Цзиньпином", xi),
@@ -308,7 +310,7 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
         trigger="государственный визит",
         participants=[(tokayev, "guest"), (cn, "host")],
         place=beijing,
-        date="2019-09-11",
+        date="2019-04-25",
     )
     b.event(
         a3,
@@ -319,7 +321,7 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
         trigger="принял совместную декларацию",
         participants=[(tokayev, "signatory"), (xi, "signatory")],
         place=beijing,
-        date="2019-09-11",
+        date="2019-04-25",
         sub_event_of=visit,
     )
     s5 = t3[t3.index("Казахстан поддерживает") :]
@@ -339,11 +341,11 @@ def sample_dataset(*, hostile: bool = True, base: str = DEFAULT_BASE) -> Dataset
     fact = URIRef(mint(base, "fact/002_sample-1"))
     g3.add((fact, RDF.type, DIP.StatisticalFact))
     g3.add((fact, DIP.indicator, DIP.TradeTurnover))
-    g3.add((fact, DIP.value, Literal(36_500_000_000.0)))
+    g3.add((fact, DIP.value, Literal(31_200_000_000.0)))
     g3.add((fact, DIP.unit, Literal("USD")))
     g3.add((fact, DIP.concerns, kz))
     g3.add((fact, DIP.concerns, cn))
-    g3.add((fact, RDFS.label, Literal("Товарооборот: 36,5 млрд USD", lang="ru")))
+    g3.add((fact, RDFS.label, Literal("Товарооборот: 31,2 млрд USD", lang="ru")))
     g3.add((fact, DIP.denotedBy, b.mention(a3, g3, s5, "sentence")))
     g3.add((fact, DIP.extractedFrom, a3))
 
