@@ -55,15 +55,22 @@ def holders_of(doc: Doc, post_word: Token, positions: list[Position]) -> list[Sp
     return list(people.values()) if len(people) == 1 else []
 
 
-def fm_holders(doc: Doc, positions: list[Position]) -> list[Span]:
-    """The foreign ministers the article names (for «главы МИД двух стран», «министры»)."""
-    people = {}
-    for p in positions:
-        if "министр иностранных дел" in p.role:
+def foreign_ministers(doc: Doc, positions: list[Position]) -> list[Span]:
+    """The one foreign minister the article names for each of its two main states; [] unless both are."""
+    out = []
+    for state in main_states(doc):
+        people: dict[str, Span] = {}
+        for p in positions:
+            if p.of is None or "министр иностранных дел" not in p.role:
+                continue
+            of_ent = ent_by_offsets(doc, p.of.start, p.of.end)
             span = ent_by_offsets(doc, p.person.start, p.person.end)
-            if span is not None:
+            if of_ent is not None and span is not None and ent_key(of_ent) == ent_key(state):
                 people.setdefault(person_key(doc, span), span)
-    return list(people.values()) if len(people) >= 2 else []
+        if len(people) != 1:
+            return []
+        out.extend(people.values())
+    return out
 
 
 def _which(doc: Doc, word: Token, groups: list[Group]) -> list[Span]:
@@ -130,21 +137,24 @@ def resolve_word(
         return _speaker(doc, word, groups), False
     if lem in PRONOUNS:
         return _pronoun(doc, word, positions, groups), False
-    if lem in post_words() and lem not in ("глава", "член") and word.text[:1].islower():
+    plural = "Plur" in word.morph.get("Number")
+    if lem in post_words() and lem not in ("глава", "член") and word.text[:1].islower() and not plural:
+        # a singular post word stands for the one holder of that post the article names; a plural one
+        # («министры») names several people, which only the sides of the talks just told can say (above)
         kids = [t for t in word.sent if head_of(t).i == word.i and t.i != word.i]
         # «лидеры двух стран»: the number may hang on the noun after the post word
         after = doc[word.i + 1 : min(word.sent.end, word.i + POST_KIDS_WINDOW)]
         if not any(t.ent_type_ for t in kids) and not any(two(t) for t in [*kids, *after]):
-            if lem == "министр" and case_of(word) == "Nom" and "Plur" in word.morph.get("Number"):
-                return fm_holders(doc, positions), True
             return holders_of(doc, word, positions), False
     if lem in COLLECTIVE:
         kids = [t for t in doc[word.i + 1 : min(word.sent.end, word.i + POST_KIDS_WINDOW + 1)]]
-        if lem in ("глава", "министр", "руководитель") and (
-            lem == "министр" or any(lemma(t) in ("мид", "дипломатия", "ведомство") for t in kids)
-        ):
-            return fm_holders(doc, positions), True
-        if "Plur" in word.morph.get("Number") or any(lemma(t) in ("два", "оба") for t in kids):
+        both = plural or any(lemma(t) in ("два", "оба") for t in kids)
+        if both and lem in LEADER_WORDS and any(lemma(t) in ("мид", "дипломатия") for t in kids):
+            # «главы МИД двух стран»: the foreign minister of each of the article's two states
+            ministers = foreign_ministers(doc, positions)
+            if ministers:
+                return ministers, True
+        if both:
             return main_states(doc), True
     return [], False
 
