@@ -18,23 +18,23 @@ def _text(doc, ref) -> str:
 # -- a meeting of many that frames a bilateral one ------------------------------------------------------------------
 def test_ministerial_of_a_format_is_the_parent_of_the_bilateral_meeting(nlp):
     doc = nlp(
-        "На полях встречи министров иностранных дел формата «Центральная Азия — Китай» в Астане министр "
-        "иностранных дел Узбекистана Бахтиёр Саидов встретился с Ван И."
+        "На полях встречи глав МИД формата «Центральная Азия — Китай» в Бишкеке министр иностранных дел "
+        "Туркмении Рашид Мередов встретился с Ван И."
     )
     gathering, bilateral = doc._.kg_events
     assert (gathering.type, gathering.trigger.text, gathering.sub_event_of) == ("Meeting", "встречи", None)
     assert bilateral.trigger.text == "встретился" and bilateral.sub_event_of == 0
     # the format is what the gathering is about; the place after it is where it was held
     assert [_text(doc, c) for c in gathering.concerns] == ["Центральная Азия — Китай"]
-    assert _text(doc, gathering.place) == "Астане"
-    assert _names(doc, bilateral.participants) == {"Бахтиёр Саидов", "Ван И"}
+    assert _text(doc, gathering.place) == "Бишкеке"
+    assert _names(doc, bilateral.participants) == {"Рашид Мередов", "Ван И"}
     assert _names(doc, bilateral.participants) <= _names(doc, gathering.participants)
 
 
 def test_participation_in_a_ministerial_frames_talks(nlp):
     doc = nlp(
-        'В рамках участия в третьей встрече министров иностранных дел формата "Центральная Азия — Китай" глава '
-        "МИД Киргизии Жээнбек Кулубаев провел переговоры с Ван И."
+        'В рамках участия в очередной встрече глав МИД формата "Центральная Азия — Китай" министр иностранных '
+        "дел Туркмении Рашид Мередов провел переговоры с Ван И."
     )
     gathering, talks = doc._.kg_events
     assert gathering.trigger.text == "встрече" and gathering.concerns
@@ -102,9 +102,9 @@ def test_in_the_same_time_frames_nothing(nlp):
 
 # -- readings that are not meetings -------------------------------------------------------------------------------
 def test_compound_future_split_by_the_parser_is_no_event(nlp):
-    said = "Премьер-министр Японии Наото Кан сообщил, что {} переговоры с Россией."
-    assert not [e for e in nlp(said.format("будет терпеливо, но настойчиво вести"))._.kg_events]
-    (talks,) = nlp(said.format("терпеливо, но настойчиво вел"))._.kg_events
+    said = "Премьер-министр Норвегии Йонас Стёре сообщил, что {} переговоры с Россией."
+    assert not [e for e in nlp(said.format("будет долго, но упорно вести"))._.kg_events]
+    (talks,) = nlp(said.format("долго, но упорно вел"))._.kg_events
     assert talks.type == "Talks"
 
 
@@ -112,9 +112,9 @@ def test_compound_future_split_by_the_parser_is_no_event(nlp):
     "text",
     [
         # the noun stands before the «что» of the clause the parser hung it on
-        "Керри на встрече в Кабуле отметил, что отношения Америки с Пакистаном переживают критический момент.",
-        "Сенатор Джон Керри в беседе с корреспондентами отметил, что отношения Америки с Пакистаном переживают "
-        "критический момент.",
+        "Жан Дюпон на встрече в Ханое отметил, что отношения Франции с Вьетнамом переживают новый подъем.",
+        "Министр Жан Дюпон в беседе с журналистами отметил, что отношения Франции с Вьетнамом переживают новый "
+        "подъем.",
         # a meeting with voters: the names around it are not its sides
         "После встречи с избирателями Токаев с Мирзиёевым отправились в Ташкент.",
     ],

@@ -1,7 +1,7 @@
 """Shared helpers of the event, post and figure components: the cue lexicons and «actor groups».
 
 An actor group is a stretch of a sentence that names one actor, with the post words around the names:
-«член Госсовета, министр иностранных дел КНР Ван И», «с главой МИД Казахстана Мухтаром Тлеуберди». Its
+«вице-премьер, министр иностранных дел Чили Педро Аларкон», «с главой МИД Перу Хуаном Руисом». Its
 preposition and grammatical case say which part the actor plays in a clause; its actor is the Person when one
 is named, else the State, Organization or Place.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.datafiles import rows
 from kg.dateline import find_dateline
+from kg.folding import fold, unyo
 from kg.pipeline.syntax import dep_of, head_of
 from kg.records import TextSpan
 
@@ -34,16 +35,11 @@ class Cue:
     confidence: float
 
 
-def _table(name: str) -> list[list[str]]:
-    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def event_cues() -> dict[str, tuple[Cue, ...]]:
     """Event cues by lemma, from ``kg/data/event_cues.tsv``."""
     out: dict[str, list[Cue]] = {}
-    for row in _table("event_cues.tsv"):
+    for row in rows("event_cues.tsv"):
         type_, lemma, pos, needs, conf = (row + [""] * 5)[:5]
         cue = Cue(type_, lemma, pos, tuple(n for n in needs.split("|") if n), float(conf or 0.5))
         out.setdefault(lemma, []).append(cue)
@@ -53,12 +49,12 @@ def event_cues() -> dict[str, tuple[Cue, ...]]:
 @lru_cache(maxsize=1)
 def post_words() -> dict[str, tuple[str, str]]:
     """Post words by lemma: (kind, generic role), from ``kg/data/post_words.tsv``."""
-    return {row[0]: (row[1], (row + ["", "", ""])[2]) for row in _table("post_words.tsv")}
+    return {row[0]: (row[1], (row + ["", "", ""])[2]) for row in rows("post_words.tsv")}
 
 
 def lemma(token: Token) -> str:
     """The token's lemma, «ё» read as «е», lower case."""
-    return (token.lemma_ or token.lower_).lower().replace("ё", "е")
+    return fold(token.lemma_ or token.lower_)
 
 
 def case_of(token: Token) -> str:
@@ -78,7 +74,7 @@ def ent_at(token: Token) -> Span | None:
 
 
 # words that may stand inside an actor group between and before names
-_GROUP_PUNCT = {",", "—", "–", "-", "«", "»", '"'}  # quotes: «лидер партии «Яблоко» Сергей Митрохин»
+_GROUP_PUNCT = {",", "—", "–", "-", "«", "»", '"'}  # quotes: «лидер партии «Заря» Иван Петров»
 _GROUP_EXTRA = {
     "свой",
     "его",
@@ -149,7 +145,7 @@ def actor_groups(sent: Span) -> list[Group]:
         if groups:
             prev = groups[-1][-1]
             between = doc[prev.end : ent.start]
-            # an abbreviation in brackets after a body's name stays in the group: «фронта … (ОФДД) Наттавута Сайкыа»
+            # an abbreviation in brackets after a body's name stays in the group: «союза (НСП) Ивана Орлова»
             if (
                 len(between) == 3
                 and between[0].text == "("
@@ -160,8 +156,8 @@ def actor_groups(sent: Span) -> list[Group]:
             linked = all(is_post_word(t) or t.text in _GROUP_PUNCT for t in between) and not (
                 len(between) == 1 and between[0].text == "," and ent.label_ == prev.label_ == "State"
             )
-            # «Казахстан и Китай» are two actors; «министр … КНР Ван И» is one
-            # a place joins a name only as part of a post («мэра Москвы Юрия Лужкова»), not «в Пекине Ван И»
+            # «Чили и Перу» are two actors; «министр … Чили Педро Аларкон» is one
+            # a place joins a name only as part of a post («мэра Лимы Хуана Руиса»), not «в Лиме Хуан Руис»
             place_ok = prev.label_ != "Place" or prev.start > 0 and lemma(doc[prev.start - 1]) in post_words()
             if linked and place_ok and not (prev.label_ == ent.label_ == "Person"):
                 groups[-1].append(ent)
@@ -182,7 +178,7 @@ def actor_groups(sent: Span) -> list[Group]:
             )
             or left > sent.start + 1
             and doc[left - 1].text in ("«", '"')
-            and lemma(doc[left - 2]) in post_words()  # «лидер «Яблока» …», «клуба «Зенит»» stays apart
+            and lemma(doc[left - 2]) in post_words()  # «лидер «Зари» …», «клуба «Маяк»» stays apart
         ):
             if groups and left <= groups[-1][-1].end:
                 break
@@ -237,21 +233,21 @@ def ent_key(ent: Span) -> str:
     """A key telling mentions of one actor apart within an article (gazetteer key, else nominal form)."""
     if ent.kb_id_:
         return ent.kb_id_
-    norm = (ent._.kg_norm or ent.text).lower().replace("ё", "е")
+    norm = fold(ent._.kg_norm or ent.text)
     return f"{ent.label_.lower()}/{norm}"
 
 
 def person_key(doc: Doc, ent: Span) -> str:
-    """A person's key; a surname alone («Токаева») maps to the full name mentioned elsewhere in the article."""
+    """A person's key; a surname alone («Аларкона») maps to the full name named elsewhere in the article."""
     key = ent_key(ent)
     if ent.label_ != "Person" or ent.kb_id_:
         return key
-    norm = (ent._.kg_norm or ent.text).replace("ё", "е")
+    norm = unyo(ent._.kg_norm or ent.text)
     words = norm.split()
     for other in doc.ents:
         if other.label_ != "Person" or other is ent:
             continue
-        onorm = (other._.kg_norm or other.text).replace("ё", "е")
+        onorm = unyo(other._.kg_norm or other.text)
         owords = onorm.split()
         if len(owords) > len(words) and owords[-1].lower() == words[-1].lower():
             return ent_key(other)

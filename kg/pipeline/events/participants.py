@@ -1,0 +1,214 @@
+"""The argument slots of a cue's clause: subject, «с» + instrumental, «между … и …», dative, accusative, «в».
+
+Each slot has a small reader; :func:`clause_of` gathers them in a :class:`Clause` for the role reader of the
+event type (``roles``); :func:`with_holders` puts a post named without a name («главе Перу») in its holder's
+place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.pipeline.cues import Group, group_governor, person_key
+from kg.pipeline.events.groups import clause_groups, subject_word, top_dep
+from kg.pipeline.events.lexicon import PERSON_TYPES
+from kg.pipeline.events.subjects import Sides, post_holder, resolve_word
+from kg.pipeline.events.types import Part, Reading
+from kg.records import Position
+
+# how far before a verb its companions may stand when the parser left the clause without its words
+COMPANION_WINDOW = 6
+# how far from the cue «между» may stand, and its second side after it
+BETWEEN_WINDOW = 12
+BETWEEN_GAP = 8
+# how far after a noun its own genitive may stand («визит премьера Норвегии», «переговоры глав …»)
+GENITIVE_GAP = 2
+# how far after a subject word the actor it belongs to may stand («Самолет ВВС Чили доставил …»)
+OWNER_GAP = 2
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The slots of a cue's clause, each as the actor groups that fill it."""
+
+    doc: Doc
+    tok: Token  # the cue
+    pred: Token  # the verb its clause hangs on
+    sent: Span
+    groups: list[Group]  # every actor group of the sentence
+    own: list[Group]  # the groups the verb governs
+    subjects: list[Span]  # named subjects, or the actors a subject word stands for
+    implied: bool  # the subjects are only implied («стороны», «министры»)
+    partners: list[Group]  # «с» + instrumental
+    between: list[Group]  # «между X и Y»
+    dative: list[Group]
+    accusative: list[Group]  # after the cue
+    to: list[Group]  # «в» + accusative
+    at: list[Group]  # «в» + locative, a place or state
+    genitive: list[Group]  # a noun cue's own genitive(s)
+    positions: list[Position]
+
+    def reading(self, parts: list[Part], **kw) -> Reading:
+        """A reading of this clause: its place and implied flag unless given."""
+        kw.setdefault("implied", self.implied)
+        kw.setdefault("place", self.at[0].actor if self.at else None)
+        return Reading(parts, **kw)
+
+
+def _subject_groups(own: list[Group], pred: Token) -> list[Group]:
+    return [
+        g
+        for g in own
+        if not g.prep
+        and (g.case == "Nom" or top_dep(g) == "nsubj")
+        and (g.actor.label_ != "Place" or g.end <= pred.i)
+    ]
+
+
+def _partners(own: list[Group], groups: list[Group], pred: Token) -> list[Group]:
+    """«с» + instrumental in the clause; companions close before the verb when the parser left the clause
+    without its words («…, где вместе с послом Чили посетил …»)."""
+    if not own:
+        return [g for g in groups if g.prep in ("с", "со") and 0 <= pred.i - g.end <= COMPANION_WINDOW]
+    return [g for g in own if g.prep in ("с", "со") and g.case in ("Ins", "")]
+
+
+def _between(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
+    """«между X и Y» near the cue: the group after «между» and the one joined to it by «и»."""
+    out = []
+    for i, g in enumerate(groups):
+        if g.prep == "между" and abs(g.start - tok.i) <= BETWEEN_WINDOW:
+            out.append(g)
+            nxt = groups[i + 1] if i + 1 < len(groups) else None
+            if (
+                nxt is not None
+                and not nxt.prep
+                and nxt.start - g.end <= BETWEEN_GAP
+                and any(t.lower_ == "и" for t in doc[g.end : nxt.start])
+            ):
+                out.append(nxt)
+    return out
+
+
+def _genitive(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
+    """A noun's own genitive: «визит премьера Норвегии», «переговоры министра Чили и посла Перу»."""
+    gen = [g for g in groups if g.case == "Gen" and not g.prep and 0 < g.start - tok.i <= GENITIVE_GAP]
+    if not gen or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    last = gen[-1]
+    for g in groups:
+        if (
+            g.start > last.end
+            and g.start - last.end <= GENITIVE_GAP
+            and g.case == "Gen"
+            and not g.prep
+            and any(t.lower_ == "и" for t in doc[last.end : g.start])
+        ):
+            gen.append(g)
+            break
+    return gen
+
+
+def _subjects(
+    doc: Doc,
+    sent: Span,
+    pred: Token,
+    own: list[Group],
+    groups: list[Group],
+    positions: list[Position],
+    sides: Sides | None,
+) -> tuple[list[Span], bool]:
+    """The clause's subjects (several joined by «и»), or the actors a subject word with no name stands for."""
+    subj = _subject_groups(own, pred)
+    sw = subject_word(pred)
+    if sw is None and not subj:
+        # no subject of its own: the subject of the verb before it in the sentence («министр посетил …, где
+        # … подписал меморандум»)
+        prev = [t for t in doc[sent.start : pred.i] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
+        if prev:
+            subj = [g for g in groups if group_governor(g).i == prev[-1].i and not g.prep and g.case == "Nom"]
+            sw = None if subj else subject_word(prev[-1])
+    # (a name is no such word: «Агентство - Премьер … принял …», an agency the parser took for the subject)
+    if (
+        sw is not None
+        and not sw.ent_type_
+        and sw.pos_ != "PROPN"
+        and sw.i < pred.i
+        and subj
+        and all(g.start > pred.i or top_dep(g) != "nsubj" for g in subj)
+    ):
+        subj = []  # «Лидеры двух стран подписали соглашение о трассе Чили — …»: the name after is no subject
+    resolved: list[Span] = []
+    implied = False
+    if not subj and sw is not None and not sw.ent_type_:
+        resolved, implied = resolve_word(doc, sw, positions, groups, sides)
+        if not resolved:
+            # «Самолет ВВС Чили доставил …»: the actor the subject noun belongs to
+            owner = [g for g in groups if not g.prep and g.case == "Gen" and 0 < g.start - sw.i <= OWNER_GAP]
+            resolved = [owner[0].actor] if owner and owner[0].actor.label_ != "Place" else []
+    # the subject nearest before the verb (a dateline's agency or an earlier clause's name stands further off)
+    subj.sort(key=lambda g: (g.start > pred.i, -g.start if g.start < pred.i else g.start))
+    chosen = subj[:1]
+    for g in subj[1:]:
+        # «Педро Аларкон и Ингрид Сольберг подписали …»: subjects joined by «и»
+        a, b = sorted((g, chosen[-1]), key=lambda x: x.start)
+        if all(t.lower_ in ("и", ",") for t in doc[a.end : b.start]) and b.start > a.end:
+            chosen.append(g)
+    return [g.actor for g in sorted(chosen, key=lambda g: g.start)] + resolved, implied
+
+
+def clause_of(
+    tok: Token, sent: Span, pred: Token, groups: list[Group], positions: list[Position], sides: Sides | None
+) -> Clause:
+    """The slots of the clause of a cue and its verb."""
+    doc = tok.doc
+    own = clause_groups(pred, groups)
+    subjects, implied = _subjects(doc, sent, pred, own, groups, positions, sides)
+    return Clause(
+        doc=doc,
+        tok=tok,
+        pred=pred,
+        sent=sent,
+        groups=groups,
+        own=own,
+        subjects=subjects,
+        implied=implied,
+        partners=_partners(own, groups, pred),
+        between=_between(doc, groups, tok),
+        dative=[g for g in own if not g.prep and g.case == "Dat"],
+        accusative=[g for g in own if not g.prep and g.case == "Acc" and g.start > min(tok.i, pred.i)],
+        to=[g for g in own if g.prep in ("в", "во") and g.case == "Acc"],
+        at=[
+            g
+            for g in own
+            if g.prep in ("в", "во") and g.case == "Loc" and g.actor.label_ in ("Place", "State")
+        ],
+        genitive=_genitive(doc, groups, tok),
+        positions=positions,
+    )
+
+
+def dedup(doc: Doc, parts: list[Part]) -> list[Part]:
+    """The participants with each actor once (the first reading of it)."""
+    out, seen = [], set()
+    for ent, role in parts:
+        key = person_key(doc, ent)
+        if key not in seen:
+            seen.add(key)
+            out.append((ent, role))
+    return out
+
+
+def with_holders(c: Clause, type_: str, parts: list[Part]) -> list[Part]:
+    """For events whose sides are people, a post named with no name («главе Перу») as its one holder."""
+    if type_ not in PERSON_TYPES:
+        return parts
+    by_actor = {(g.actor.start, g.actor.end): g for g in c.groups}
+    return [
+        (post_holder(c.doc, by_actor[(e.start, e.end)], c.positions) or e, role)
+        if (e.start, e.end) in by_actor
+        else (e, role)
+        for e, role in parts
+    ]
