@@ -95,7 +95,7 @@ class Event:
 
 @dataclass(frozen=True)
 class Position:
-    """A person holding a post: «министр иностранных дел КНР Ван И»."""
+    """A person holding a post: «министр иностранных дел Чили Хуан Перес»."""
 
     person: Ref
     role: str  # the post's name, nominative, lower case: «министр иностранных дел»
@@ -112,7 +112,7 @@ class Position:
 
 @dataclass(frozen=True)
 class Fact:
-    """A figure the text states: «товарооборот … достиг $36,5 млрд, что на 11% превышает …»."""
+    """A figure the text states: «товарооборот … вырос до $4,2 млрд, что на 7% больше …»."""
 
     indicator: str  # "TradeTurnover", "Investment", …
     value: float
