@@ -3,7 +3,7 @@
 A predicted event matches a gold one of its document when the types are equal, every gold participant is among
 the predicted participants (through entity matching), and at most one predicted participant is extra. A
 predicted participant is not counted as extra when it is the state or organisation in which a gold participant
-holds a gold post (Ван И's Китай), since naming both the minister and the country is a fair reading of
+holds a gold post (a foreign minister's country), since naming both the minister and the country is a fair reading of
 «talks». Matching is one-to-one, greedy, fewest extras first; optional gold events are matched after the
 others, and a prediction matching one is neither right nor wrong. A predicted gathering that another prediction
 names as the event it was held in (``sub_event_of``: the summit around a bilateral meeting) is matched last among
@@ -15,13 +15,10 @@ gathering only as context. Any other unmatched gathering is a false positive.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from kg.evaluate.common import Item
+from kg.evaluate.gold import Matcher
 from kg.evaluate.metrics import Score
-
-if TYPE_CHECKING:
-    from kg.evaluate.seeds import Matcher
 
 MAX_EXTRA = 1
 

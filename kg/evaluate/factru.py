@@ -9,8 +9,8 @@ which only the offsets, role and type are read, so a build's extractions.jsonl s
   token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
 - Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
   its ``role_span`` (the words naming the post; its evidence sentence when a prediction has no role_span)
-  overlaps the gold post span while its role, or the words of its role_span as written («главой МИД» for the
-  role «министр иностранных дел»), shares a word with it; a post the article states more than once may match
+  overlaps the gold post span while its role, or the words of its role_span as written («главой Минфина» for the
+  role «министр финансов»), shares a word with it; a post the article states more than once may match
   with any statement (``restated``: the words naming it elsewhere). The post is the Position argument, or Job
   (the data set's other name for it); the source's alternatives ("A | B") count as the same post, their spans
   and their words alike. A fact with no post argument needs only Who. *strict* also wants our «of» span to
@@ -134,7 +134,7 @@ def predict(
 
 def ner_spans(doc: dict) -> set[tuple[int, int, str]]:
     """The distinct (start, end, PER/ORG/LOC) spans of a document; types factRuEval lacks are dropped, and so
-    are bodies named by a common noun (source "descriptor": «палестинской делегации»), which are no names.
+    are bodies named by a common noun (source "descriptor": «норвежской делегации»), which are no names.
 
     >>> sorted(ner_spans({"entities": [{"start": 0, "end": 3, "type": "State"},
     ...                                {"start": 5, "end": 9, "type": "Initiative"},
@@ -260,7 +260,7 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
             if f.get("type") != "Occupation":
                 continue
             positions = [a for role in POST_ROLES for a in _arg(f, role)]
-            # an alternative ("посол | посол Японии в России") is the same post: its span and words count too
+            # an alternative ("министр | министр финансов Чили") is the same post: its span and words count too
             variants = positions + [x for a in positions for x in a.get("alternatives", ())]
             pos_spans = [(a["start"], a["end"]) for a in variants if "start" in a]
             pos_words = frozenset().union(

@@ -11,7 +11,8 @@ from rich.text import Text
 from kg.evaluate.common import Item
 from kg.evaluate.factru import MODES, NER_TYPES, FactRuReport
 from kg.evaluate.metrics import Score
-from kg.evaluate.seeds import ENTITY_TYPES, SeedsReport
+from kg.evaluate.gold import ENTITY_TYPES
+from kg.evaluate.seeds import SeedsReport
 
 
 def prf_table(title: str, rows: Iterable[tuple[str, Score]]) -> Table:
