@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from kg.evaluate.common import EvaluationError
 from kg.evaluate.factru import evaluate_predictions, load_gold, score_facts, score_ner
 from kg.evaluate.metrics import Score
+from kg.evaluate.run import evaluate
 from kg.evaluate.seeds import evaluate_build
 from kg.evaluate.text import names_match, roles_match
 
@@ -149,6 +152,9 @@ def extraction_docs() -> list[dict]:
     return [doc0, doc1, doc2, other]
 
 
+ALL_DOCS = {"000_abc": "000", "001_def": "001", "002_ghi": "002"}  # extraction id -> gold document
+
+
 @pytest.fixture
 def seeds_report(tmp_path: Path):
     write_jsonl(tmp_path / "extractions.jsonl", extraction_docs())
@@ -156,7 +162,7 @@ def seeds_report(tmp_path: Path):
 
 
 def test_documents_are_matched_by_numeric_prefix(seeds_report) -> None:
-    assert seeds_report.docs == {"000_abc": "000", "001_def": "001", "002_ghi": "002"}
+    assert seeds_report.docs == ALL_DOCS
     assert seeds_report.skipped_docs == ("999_x",)
 
 
@@ -542,3 +548,121 @@ def _one_position(role: str, role_span: str, of: str | None) -> dict:
 def test_occupation_post_argument_forms(gold_kwargs, role, role_span, of, lenient, strict) -> None:
     f = score_facts({"doc1": _occupation_doc(**gold_kwargs)}, _one_position(role, role_span, of))
     assert (f.occupation_lenient.tp, f.occupation_strict.tp) == (lenient, strict)
+
+
+# --- halves: --docs even|odd -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("half", "docs", "skipped", "person", "place", "events", "facts"),
+    [
+        # 000 and 002: Санкт-Петербург is predicted only in 001, so Ленинград = Санкт-Петербург is missed
+        ("even", {"000_abc": "000", "002_ghi": "002"}, (), (3, 3, 3), (0, 1, 1), (2, 3, 2), 1),
+        # 001: only Санкт-Петербург is gold; 999_x is odd and named by no gold document
+        ("odd", {"001_def": "001"}, ("999_x",), (0, 0, 0), (1, 1, 1), (0, 0, 0), 0),
+        ("all", dict(ALL_DOCS), ("999_x",), (3, 3, 3), (1, 2, 1), (2, 3, 2), 1),
+    ],
+)
+def test_seeds_format_halves_by_document_number(
+    tmp_path, half, docs, skipped, person, place, events, facts
+) -> None:
+    write_jsonl(tmp_path / "extractions.jsonl", extraction_docs())
+    report = evaluate_build(tmp_path, GOLD_PATH, half)
+
+    def counts(s: Score) -> tuple[int, int, int]:
+        return s.tp, s.predicted, s.gold
+
+    assert report.half == half
+    assert (report.docs, report.skipped_docs) == (docs, skipped)
+    assert counts(report.entities.by_type["Person"]) == person
+    assert counts(report.entities.by_type["Place"]) == place
+    assert counts(report.events.score) == events
+    assert len(report.facts) == facts
+
+
+def test_an_entity_named_only_in_the_other_half_is_optional(tmp_path: Path) -> None:
+    # Хольмберг is named in 002 only: in the odd half he is no gold entity, so naming him in 001 is neither
+    # right nor wrong
+    doc = {"id": "001", "entities": [mention("p/hol", "Person", "Томас Хольмберг")]}
+    write_jsonl(tmp_path / "extractions.jsonl", [doc])
+    ents = evaluate_build(tmp_path, GOLD_PATH, "odd").entities
+    assert (ents.by_type["Person"].predicted, ents.by_type["Person"].gold) == (0, 0)
+    assert [i.label for i in ents.optional_found] == ["Томас Хольмберг"]
+
+
+def test_a_half_needs_numbered_document_keys(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.json"
+    entities = [dict(GOLD["entities"][0], docs=["intro"])]
+    gold.write_text(json.dumps({"entities": entities}, ensure_ascii=False), encoding="utf-8")
+    write_jsonl(tmp_path / "extractions.jsonl", [{"id": "intro", "entities": []}])
+    assert evaluate_build(tmp_path, gold).docs == {"intro": "intro"}
+    with pytest.raises(EvaluationError, match="'intro' has no number"):
+        evaluate_build(tmp_path, gold, "even")
+    with pytest.raises(EvaluationError, match="unknown half 'first'"):
+        evaluate_build(tmp_path, gold, "first")
+
+
+@pytest.mark.parametrize(
+    ("half", "docs", "ner_gold", "occupations", "meetings"),
+    [("even", 2, 4 + 3, 2, 1), ("odd", 1, 3, 1, 0), ("all", 3, 10, 3, 1)],
+)
+def test_factru_halves_by_position_in_the_file(half, docs, ner_gold, occupations, meetings) -> None:
+    gold = load_gold(FACTRU_PATH)
+    perfect = {i: {"id": i, "entities": d["entities"]} for i, d in gold.items()}
+    report = evaluate_predictions(gold, perfect, str(FACTRU_PATH), half)
+    assert (report.half, report.docs, report.predicted_docs) == (half, docs, docs)
+    micro = report.ner["exact"]["micro"]
+    assert (micro.tp, micro.predicted, micro.gold) == (ner_gold, ner_gold, ner_gold)
+    assert (report.facts.occupation_strict.gold, report.facts.meeting.gold) == (occupations, meetings)
+
+
+def test_factru_half_leaves_out_the_other_halfs_predictions() -> None:
+    gold = load_gold(FACTRU_PATH)
+    only_second = {"doc2": {"id": "doc2", "entities": gold["doc2"]["entities"]}}
+    even = evaluate_predictions(gold, only_second, half="even").ner["exact"]["micro"]
+    odd = evaluate_predictions(gold, only_second, half="odd").ner["exact"]["micro"]
+    assert (even.tp, even.predicted, even.gold) == (0, 0, 7)
+    assert odd.f1 == 1.0
+
+
+@pytest.mark.parametrize("half", ["even", "odd"])
+def test_cli_says_which_half_was_scored(runner, tmp_path: Path, half: str) -> None:
+    pred = write_jsonl(tmp_path / "pred.jsonl", [{"id": "doc1", "entities": factru_doc()["entities"]}])
+    result = invoke(runner, pred, "--gold", FACTRU_PATH, "--docs", half)
+    assert result.exit_code == 0, result.output
+    assert f"the {half} half" in result.stdout.splitlines()[0]
+    build = tmp_path / "out"
+    build.mkdir()
+    write_jsonl(build / "extractions.jsonl", extraction_docs())
+    result = invoke(runner, build, "--gold", GOLD_PATH, "--docs", half)
+    assert result.exit_code == 0, result.output
+    assert f"the {half} half" in result.stdout.splitlines()[0]
+
+
+def test_cli_rejects_an_unknown_half(runner, tmp_path: Path) -> None:
+    result = invoke(runner, FACTRU_PATH, "--docs", "first")
+    assert result.exit_code == 2
+    assert "first" in result.output
+
+
+@pytest.mark.slow
+def test_pipeline_runs_on_one_half_of_factru_gold() -> None:
+    report = evaluate(FACTRU_PATH, half="odd")
+    assert (report.half, report.docs, report.predicted_docs) == ("odd", 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "message"),
+    [
+        ("events", {"id": "e", "type": "Talks", "participants": ["santos"]}, "events[0]: missing 'doc'"),
+        ("positions", {"person": "santos", "docs": ["000"]}, "positions[0]: missing 'role'"),
+        ("facts", {"doc": "000", "type": "TradeTurnover", "value": 1, "between": ["peru"]}, "'peru' is no gold"),
+        ("events", ["not", "an", "object"], "events[0]: expected an object"),
+    ],
+)
+def test_a_malformed_gold_item_is_named(tmp_path: Path, kind: str, item, message: str) -> None:
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({**GOLD, kind: [item]}, ensure_ascii=False), encoding="utf-8")
+    write_jsonl(tmp_path / "extractions.jsonl", extraction_docs())
+    with pytest.raises(EvaluationError, match=re.escape(message)):
+        evaluate_build(tmp_path, gold)

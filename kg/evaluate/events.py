@@ -3,11 +3,11 @@
 A predicted event matches a gold one of its document when the types are equal, every gold participant is among
 the predicted participants (through entity matching), and at most one predicted participant is extra. A
 predicted participant is not counted as extra when it is the state or organisation in which a gold participant
-holds a gold post (a foreign minister's country), since naming both the minister and the country is a fair reading of
-«talks». Matching is one-to-one, greedy, fewest extras first; optional gold events are matched after the
-others, and a prediction matching one is neither right nor wrong (the gold file's own statement that the event
-may be extracted or not, the same rule as for optional entities). Every other prediction that matches no gold
-event is a false positive, whatever the gold says about the setting of its events (``context``).
+holds a gold post (a foreign minister's country), since naming both the minister and the country is a fair
+reading of «talks». Matching is one-to-one, greedy, fewest extras first; optional gold events are matched after
+the others, and a prediction matching one is neither right nor wrong (the gold file's own statement that the
+event may be extracted or not, the same rule as for optional entities). Every other prediction that matches no
+gold event is a false positive, whatever the gold says about the setting of its events (``context``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.evaluate.common import EvaluationError, read_json
+from kg.evaluate.common import EvaluationError, in_half, leading_number, read_json
 from kg.evaluate.text import names_match, words
 
 ENTITY_TYPES = ("Person", "State", "Organization", "Initiative", "Place")
@@ -31,7 +31,7 @@ class GoldEntity:
 
 @dataclass(frozen=True)
 class Gold:
-    """A gold file, read."""
+    """A gold file, read; when only a half of its documents is scored, what the gold says about that half."""
 
     path: str
     entities: dict[str, GoldEntity]
@@ -39,6 +39,7 @@ class Gold:
     positions: tuple[dict, ...]
     events: tuple[dict, ...]
     facts: tuple[dict, ...]
+    half: str = "all"
 
     def docs(self) -> set[str]:
         """Every document id the gold names."""
@@ -54,8 +55,35 @@ def _require(obj: dict, key: str, where: str) -> object:
     return obj[key]
 
 
-def load_gold(path: Path) -> Gold:
-    """Read a seeds-style gold JSON file; raises :class:`EvaluationError` naming the file and the fault."""
+# the keys the scorers read from each item of a list, beside the entity references checked below
+_REQUIRED = {
+    "positions": ("person", "role", "docs"),
+    "events": ("id", "doc", "type"),
+    "facts": ("doc", "type", "value"),
+}
+
+
+def _half_of(docs: list[str], half: str, path: Path) -> list[str]:
+    """The document keys of ``docs`` that lie in ``half``; a key with no number is an error then."""
+    if half == "all":
+        return docs
+    out = []
+    for key in docs:
+        number = leading_number(key)
+        if number is None:
+            raise EvaluationError(f"{path}: document {key!r} has no number, so it lies in no half")
+        if in_half(number, half):
+            out.append(key)
+    return out
+
+
+def load_gold(path: Path, half: str = "all") -> Gold:
+    """Read a seeds-style gold JSON file, keeping what it says about one half of its documents (by the number
+    of the document key: «000», «002», … are even); raises :class:`EvaluationError` naming the file and fault.
+
+    In a half, an entity is gold when it is named in a document of that half; one named only in the other half
+    is optional there (predicting it is neither right nor wrong), as is an entity named in no document.
+    """
     data = read_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
         raise EvaluationError(f"{path}: not a gold file: expected an object with an 'entities' list")
@@ -81,29 +109,41 @@ def load_gold(path: Path) -> Gold:
                 break
             seen.add(group)
         names = tuple(dict.fromkeys([ent["label"], *ent.get("aliases", ())]))
+        docs = _half_of(list(ent.get("docs", ())), half, path)
         entities[gid] = GoldEntity(
             gid,
             ent["type"],
             ent["label"],
             names,
-            tuple(ent.get("docs", ())),
-            bool(ent.get("optional")),
+            tuple(docs),
+            bool(ent.get("optional")) or (half != "all" and not docs),
             group,
         )
-    for kind in ("positions", "events"):
-        for item in data.get(kind, ()):
+    for kind, keys in _REQUIRED.items():
+        for n, item in enumerate(data.get(kind, ())):
+            where = f"{path}: {kind}[{n}]"
+            if not isinstance(item, dict):
+                raise EvaluationError(f"{where}: expected an object")
+            for key in keys:
+                _require(item, key, where)
             refs = [item.get("person"), item.get("of"), item.get("place"), item.get("object")]
-            refs += list(item.get("participants", ()))
+            refs += list(item.get("participants", ())) + list(item.get("between", ()))
             for ref in refs:
                 if ref is not None and ref not in entities:
                     raise EvaluationError(f"{path}: {kind}: {ref!r} is no gold entity id")
+    positions = []
+    for pos in data.get("positions", ()):
+        docs = _half_of(list(pos["docs"]), half, path)
+        if docs:
+            positions.append(dict(pos, docs=docs))
     return Gold(
         str(path),
         entities,
         tuple(data.get("must_not_be_actor", ())),
-        tuple(data.get("positions", ())),
-        tuple(data.get("events", ())),
-        tuple(data.get("facts", ())),
+        tuple(positions),
+        tuple(e for e in data.get("events", ()) if _half_of([e["doc"]], half, path)),
+        tuple(f for f in data.get("facts", ()) if _half_of([f["doc"]], half, path)),
+        half,
     )
 
 
@@ -134,7 +174,7 @@ class Matcher:
         return None
 
     def _same_with_states(self, a: str, b: str) -> bool:
-        # «МИД Германии» names «МИД ФРГ»: inside a longer name, a word naming a gold state stands for that state
+        # «МИД Германии» names «МИД ФРГ»: inside a longer name, a word naming a gold state stands for it
         wa, wb = words(a), words(b)
         if len(wa) != len(wb) or len(wa) < 2:
             return False

@@ -62,9 +62,17 @@ def _accuracy(label: str, pair: tuple[int, int]) -> str:
     return f"{label} {right}/{total}" + (f" = {right / total:.3f}" if total else "")
 
 
+def _which(half: str, by: str) -> str:
+    """The words naming the documents scored, for the report's first line."""
+    return "" if half == "all" else f" (the {half} half: {half}-{by} documents only)"
+
+
 def seeds_renderables(report: SeedsReport) -> Iterator[RenderableType]:
     """What `kg evaluate BUILD --gold GOLD` prints, top to bottom."""
-    yield Text(f"{report.extractions} against {report.gold}: {len(report.docs)} documents scored")
+    yield Text(
+        f"{report.extractions} against {report.gold}: {len(report.docs)} documents scored"
+        + _which(report.half, "numbered")
+    )
     if report.missing_docs:
         yield Text(f"gold documents with no extraction: {', '.join(report.missing_docs)}", style="yellow")
     if report.skipped_docs:
@@ -122,7 +130,7 @@ def factru_renderables(report: FactRuReport) -> Iterator[RenderableType]:
     """What `kg evaluate factru_dev.jsonl` prints."""
     yield Text(
         f"{report.gold or 'factRuEval gold'}: {report.docs} documents, "
-        f"{report.predicted_docs} with predictions"
+        f"{report.predicted_docs} with predictions" + _which(report.half, "positioned (0-based, in the file)")
     )
     for mode in MODES:
         scores = report.ner[mode]

@@ -6,8 +6,8 @@ Rules a reader of the figures needs (the gold file's own ``about`` text gives th
   right when its label or one of its mentions' surface texts names a gold entity of the same type in any
   inflection (:func:`kg.evaluate.text.names_match`). Several predicted nodes for one gold entity are all
   right; they are listed as *split* so a resolution error stays visible.
-- ``same_as`` joins gold entities into one (Ленинград = Санкт-Петербург): it is recalled when any member is predicted,
-  and predicting the members as separate nodes costs nothing.
+- ``same_as`` joins gold entities into one (Ленинград = Санкт-Петербург): it is recalled when any member is
+  predicted, and predicting the members as separate nodes costs nothing.
 - A prediction matching only ``optional`` gold entities is neither right nor wrong; optional ones are never
   missed.
 - A Person, State, Organization or Initiative whose label matches a ``must_not_be_actor`` string is wrong. A
@@ -15,6 +15,9 @@ Rules a reader of the figures needs (the gold file's own ``about`` text gives th
   text) without taking the entity's match away.
 - Positions, events and facts are scored per document; gold document «000» is the extraction whose id is «000»
   or starts with «000_». Extraction documents that no gold document names are left out of every figure.
+- ``half`` ("even" or "odd") scores the documents whose key's number is even or odd (000, 002, … or 001, 003,
+  …): extractions of the other half are left out, and so is what the gold says about them
+  (:func:`kg.evaluate.gold.load_gold`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.evaluate.common import EvaluationError, read_jsonl
+from kg.evaluate.common import EvaluationError, check_half, in_half, leading_number, read_jsonl
 from kg.evaluate.entities import EntityScores, score_entities
 from kg.evaluate.events import EventScores, score_events
 from kg.evaluate.facts import FactCheck, check_facts
@@ -73,16 +76,24 @@ class SeedsReport:
     positions: PositionScores
     events: EventScores
     facts: tuple[FactCheck, ...]
+    half: str = "all"  # the documents scored: all, or the even- or odd-numbered ones
 
 
-def evaluate_build(extractions: Path, gold_path: Path) -> SeedsReport:
-    """Score an extractions.jsonl file (or the build folder holding it) against a seeds-style gold file."""
+def _other_half(doc_id: str, half: str) -> bool:
+    number = leading_number(doc_id)
+    return number is not None and not in_half(number, half)
+
+
+def evaluate_build(extractions: Path, gold_path: Path, half: str = "all") -> SeedsReport:
+    """Score an extractions.jsonl file (or the build folder holding it) against a seeds-style gold file, on
+    all its documents or on the even- or odd-numbered half."""
+    check_half(half)
     if extractions.is_dir():
         extractions = extractions / "extractions.jsonl"
     if not extractions.is_file():
         raise EvaluationError(f"{extractions}: no such file")
-    gold = load_gold(gold_path)
-    docs = load_extractions(extractions)
+    gold = load_gold(gold_path, half)
+    docs = [d for d in load_extractions(extractions) if not _other_half(str(d["id"]), half)]
     gold_docs = gold.docs()
     mapping, skipped = match_docs(gold_docs, [str(d["id"]) for d in docs])
     scored = [dict(d, _gold_doc=mapping[str(d["id"])]) for d in docs if str(d["id"]) in mapping]
@@ -98,4 +109,5 @@ def evaluate_build(extractions: Path, gold_path: Path) -> SeedsReport:
         positions=score_positions(scored, matcher),
         events=score_events(scored, matcher),
         facts=check_facts(scored, matcher),
+        half=half,
     )
