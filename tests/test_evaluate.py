@@ -666,3 +666,29 @@ def test_a_malformed_gold_item_is_named(tmp_path: Path, kind: str, item, message
     write_jsonl(tmp_path / "extractions.jsonl", extraction_docs())
     with pytest.raises(EvaluationError, match=re.escape(message)):
         evaluate_build(tmp_path, gold)
+
+
+@pytest.mark.parametrize(
+    ("fault", "readable"),
+    [
+        ({"id": None}, False),
+        ({"start": None}, False),
+        ({"discontinuous": True, "spans": [{"start": 1}]}, False),
+        ({"discontinuous": True, "spans": [{"start": 1, "end": 3}], "start": None}, True),  # read by its parts
+        ({"text": None}, True),  # the scorer does not read a mention's text
+    ],
+)
+def test_a_factru_mention_without_offsets_is_named(tmp_path: Path, fault: dict, readable: bool) -> None:
+    doc = factru_doc()
+    mention = doc["mentions"][1]
+    for key, value in fault.items():
+        if value is None:
+            del mention[key]
+        else:
+            mention[key] = value
+    path = write_jsonl(tmp_path / "gold.jsonl", [doc])
+    if readable:
+        assert list(load_gold(path)) == ["doc1"]
+    else:
+        with pytest.raises(EvaluationError, match=re.escape("document 1: mentions[1]: needs 'id'")):
+            load_gold(path)

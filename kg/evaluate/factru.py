@@ -67,6 +67,15 @@ def is_factru_gold(obj: object) -> bool:
     )
 
 
+def _check_mentions(doc: dict, where: str) -> None:
+    """Raise :class:`EvaluationError` for a mention the fact scorer could not read (no id or offsets)."""
+    for k, m in enumerate(doc.get("mentions", ())):
+        # as _mention_spans reads them: a discontinuous mention by its parts, any other by its own offsets
+        parts = ((m.get("spans") if m.get("discontinuous") else None) or [m]) if isinstance(m, dict) else []
+        if not parts or "id" not in m or not all(_span(p) for p in parts):
+            raise EvaluationError(f"{where}: mentions[{k}]: needs 'id' and integer 'start' and 'end'")
+
+
 def load_gold(path: Path) -> dict[str, dict]:
     """The gold documents of a factRuEval JSONL file by id, in the file's order; a bad file raises
     :class:`EvaluationError`."""
@@ -76,6 +85,7 @@ def load_gold(path: Path) -> dict[str, dict]:
             raise EvaluationError(
                 f"{path}: document {n}: not factRuEval gold: needs 'id', 'text' and typed 'entities'"
             )
+        _check_mentions(doc, f"{path}: document {n}")
         docs[str(doc["id"])] = doc
     if not docs:
         raise EvaluationError(f"{path}: no documents")
