@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from kg.cli._common import errors_as_messages
+
+
+class Half(str, Enum):
+    """The documents scored (kg.evaluate.common.HALVES)."""
+
+    all = "all"
+    even = "even"
+    odd = "odd"
 
 
 def evaluate_cli(
@@ -30,6 +39,14 @@ def evaluate_cli(
     predictions_out: Annotated[
         Path | None, typer.Option("--save-predictions", help="Write the pipeline's predictions here (JSONL).")
     ] = None,
+    docs: Annotated[
+        Half,
+        typer.Option(
+            "--docs",
+            help="Score only the even or odd half: seeds-format gold by the document key's number (000, "
+            "002, … are even), factRuEval by the document's position in the file (0-based).",
+        ),
+    ] = Half.all,
 ) -> None:
     """Score extractions against a reference; print P/R/F1 tables with the misses and false positives."""
     from kg.evaluate.factru import FactRuReport
@@ -54,7 +71,7 @@ def evaluate_cli(
 
     try:
         with errors_as_messages():
-            report = evaluate(target, gold, model, predictions_out, tick)
+            report = evaluate(target, gold, model, predictions_out, tick, docs.value)
     finally:
         progress.stop()
     renderables = (

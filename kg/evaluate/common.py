@@ -1,8 +1,9 @@
-"""What the scorers share: the error type, reading JSON and JSONL files, list items for reports."""
+"""What the scorers share: the error type, reading JSON and JSONL files, list items for reports, halves."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,37 @@ from kg.errors import KgError
 
 class EvaluationError(KgError, ValueError):
     """A reference or prediction file that cannot be scored; the message names the file and what is wrong."""
+
+
+# the documents a score may be restricted to: development looks at the even half, the odd half is scored whole
+HALVES = ("all", "even", "odd")
+_NUMBER = re.compile(r"\d+")
+
+
+def check_half(half: str) -> str:
+    """The half itself, when it is one of :data:`HALVES`; else :class:`EvaluationError`."""
+    if half not in HALVES:
+        raise EvaluationError(f"unknown half {half!r}, expected one of {', '.join(HALVES)}")
+    return half
+
+
+def in_half(number: int, half: str) -> bool:
+    """Whether document number ``number`` is scored when ``half`` is asked for.
+
+    >>> [n for n in range(5) if in_half(n, "even")], [n for n in range(5) if in_half(n, "odd")]
+    ([0, 2, 4], [1, 3])
+    """
+    return half == "all" or number % 2 == (half == "odd")
+
+
+def leading_number(key: str) -> int | None:
+    """The number a document key starts with («007» and «007_wikinews» → 7), or None.
+
+    >>> leading_number("007_wikinews"), leading_number("doc")
+    (7, None)
+    """
+    match = _NUMBER.match(key)
+    return int(match.group()) if match else None
 
 
 @dataclass(frozen=True)

@@ -3,25 +3,20 @@
 A predicted event matches a gold one of its document when the types are equal, every gold participant is among
 the predicted participants (through entity matching), and at most one predicted participant is extra. A
 predicted participant is not counted as extra when it is the state or organisation in which a gold participant
-holds a gold post (Ван И's Китай), since naming both the minister and the country is a fair reading of
-«talks». Matching is one-to-one, greedy, fewest extras first; optional gold events are matched after the
-others, and a prediction matching one is neither right nor wrong. A predicted gathering that another prediction
-names as the event it was held in (``sub_event_of``: the summit around a bilateral meeting) is matched last among
-equal fits; when it matches no gold event but the event held in it matches one whose ``context`` names the
-gathering («пятая встреча министров … формата …»), it is neither right nor wrong either: the gold file names that
-gathering only as context. Any other unmatched gathering is a false positive.
+holds a gold post (a foreign minister's country), since naming both the minister and the country is a fair
+reading of «talks». Matching is one-to-one, greedy, fewest extras first; optional gold events are matched after
+the others, and a prediction matching one is neither right nor wrong (the gold file's own statement that the
+event may be extracted or not, the same rule as for optional entities). Every other prediction that matches no
+gold event is a false positive, whatever the gold says about the setting of its events (``context``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from kg.evaluate.common import Item
+from kg.evaluate.gold import Matcher
 from kg.evaluate.metrics import Score
-
-if TYPE_CHECKING:
-    from kg.evaluate.seeds import Matcher
 
 MAX_EXTRA = 1
 
@@ -126,16 +121,6 @@ def _match(event: dict, gold_event: dict, doc: str, matcher: Matcher) -> EventMa
     return EventMatch(doc, gold_event["id"], gold_event["type"], _describe(event), date, place, obj)
 
 
-def _enclosing(preds: list[dict]) -> dict[int, set[int]]:
-    """The predictions that another prediction names as the event it was held in: index → those held in it."""
-    out: dict[int, set[int]] = {}
-    ids = {pe.get("id"): i for i, pe in enumerate(preds) if pe.get("id")}
-    for j, pe in enumerate(preds):
-        if pe.get("sub_event_of") in ids:
-            out.setdefault(ids[pe["sub_event_of"]], set()).add(j)
-    return out
-
-
 def score_events(docs: list[dict], matcher: Matcher) -> EventScores:
     """Match predicted to gold events in each gold document and count."""
     by_doc = {d["_gold_doc"]: d for d in docs}
@@ -147,41 +132,33 @@ def score_events(docs: list[dict], matcher: Matcher) -> EventScores:
         preds = list(by_doc.get(doc, {}).get("events", ()))
         used_pred: set[int] = set()
         matched_gold: set[int] = set()
-        gold_of: dict[int, dict] = {}  # prediction index → the gold event it matched
         optional_hits = 0
-        enclosing = _enclosing(preds)
         for optional in (False, True):
             pairs = sorted(
-                (extra, not _object_fits(ge, pe, matcher), pi in enclosing, gi, pi)
+                (extra, not _object_fits(ge, pe, matcher), gi, pi)
                 for gi, ge in enumerate(golds)
                 if bool(ge.get("optional")) == optional
                 for pi, pe in enumerate(preds)
                 if (extra := _fit(ge, pe, matcher)) is not None
             )
-            for _, _, _, gi, pi in pairs:
+            for _, _, gi, pi in pairs:
                 if gi in matched_gold or pi in used_pred:
                     continue
                 matched_gold.add(gi)
                 used_pred.add(pi)
-                gold_of[pi] = golds[gi]
                 if optional:
                     optional_hits += 1
                 else:
                     matches.append(_match(preds[pi], golds[gi], doc, matcher))
         n_gold += sum(1 for e in golds if not e.get("optional"))
         tp += sum(1 for gi in matched_gold if not golds[gi].get("optional"))
-        unscored = {
-            pi
-            for pi, held in enclosing.items()
-            if pi not in used_pred and any(gold_of.get(j, {}).get("context") for j in held)
-        }
-        predicted += len(preds) - optional_hits - len(unscored)
+        predicted += len(preds) - optional_hits
         for gi, ge in enumerate(golds):
             if gi not in matched_gold and not ge.get("optional"):
                 who = ", ".join(g[p].label for p in ge.get("participants", ()))
                 misses.append(Item(ge["type"], f"{ge['id']}: {ge['type']}({who})", (doc,)))
         for pi, pe in enumerate(preds):
-            if pi not in used_pred and pi not in unscored:
+            if pi not in used_pred:
                 fps.append(
                     Item(
                         str(pe.get("type")), _describe(pe), (doc,), (pe.get("trigger") or {}).get("text", "")

@@ -9,14 +9,16 @@ which only the offsets, role and type are read, so a build's extractions.jsonl s
   token, greedy by the number of shared tokens. *token*: per-token counts over razdel tokens.
 - Occupation: a predicted position matches a gold fact when its person span overlaps one of Who's mentions and
   its ``role_span`` (the words naming the post; its evidence sentence when a prediction has no role_span)
-  overlaps the gold post span while its role, or the words of its role_span as written («главой МИД» for the
-  role «министр иностранных дел»), shares a word with it; a post the article states more than once may match
+  overlaps the gold post span while its role, or the words of its role_span as written («главой Минфина» for
+  the role «министр финансов»), shares a word with it; a post the article states more than once may match
   with any statement (``restated``: the words naming it elsewhere). The post is the Position argument, or Job
   (the data set's other name for it); the source's alternatives ("A | B") count as the same post, their spans
   and their words alike. A fact with no post argument needs only Who. *strict* also wants our «of» span to
   overlap one of Where's mentions when the gold has Where; a fact without Where needs none.
 - Meeting: a predicted Meeting or Talks event matches when every gold participant has a mention overlapped by
   a predicted participant's span. Both fact kinds are matched one to one, by a maximum matching.
+- A half ("even" or "odd") scores the documents by their position in the gold file, counted from 0 (blank
+  lines are no documents): even = the 1st, 3rd, 5th … document.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from razdel import tokenize
 
-from kg.evaluate.common import EvaluationError, read_jsonl
+from kg.evaluate.common import EvaluationError, check_half, in_half, read_jsonl
 from kg.evaluate.metrics import Score, micro
 from kg.evaluate.text import key_words
 
@@ -65,14 +67,25 @@ def is_factru_gold(obj: object) -> bool:
     )
 
 
+def _check_mentions(doc: dict, where: str) -> None:
+    """Raise :class:`EvaluationError` for a mention the fact scorer could not read (no id or offsets)."""
+    for k, m in enumerate(doc.get("mentions", ())):
+        # as _mention_spans reads them: a discontinuous mention by its parts, any other by its own offsets
+        parts = ((m.get("spans") if m.get("discontinuous") else None) or [m]) if isinstance(m, dict) else []
+        if not parts or "id" not in m or not all(_span(p) for p in parts):
+            raise EvaluationError(f"{where}: mentions[{k}]: needs 'id' and integer 'start' and 'end'")
+
+
 def load_gold(path: Path) -> dict[str, dict]:
-    """The gold documents of a factRuEval JSONL file by id; a bad file raises :class:`EvaluationError`."""
+    """The gold documents of a factRuEval JSONL file by id, in the file's order; a bad file raises
+    :class:`EvaluationError`."""
     docs = {}
     for n, doc in enumerate(read_jsonl(path), 1):
         if not is_factru_gold(doc) or "id" not in doc:
             raise EvaluationError(
                 f"{path}: document {n}: not factRuEval gold: needs 'id', 'text' and typed 'entities'"
             )
+        _check_mentions(doc, f"{path}: document {n}")
         docs[str(doc["id"])] = doc
     if not docs:
         raise EvaluationError(f"{path}: no documents")
@@ -127,14 +140,14 @@ def record_to_prediction(record: object) -> dict:
 def predict(
     articles: Iterable[object], nlp: object, extract: Callable[..., Iterable[object]]
 ) -> Iterator[dict]:
-    """Run ``extract(articles, nlp)`` (kg.build.extract_records) and yield prediction documents."""
+    """Run ``extract(articles, nlp)`` (kg.extract.extract_records) and yield prediction documents."""
     for record in extract(articles, nlp):
         yield record_to_prediction(record)
 
 
 def ner_spans(doc: dict) -> set[tuple[int, int, str]]:
     """The distinct (start, end, PER/ORG/LOC) spans of a document; types factRuEval lacks are dropped, and so
-    are bodies named by a common noun (source "descriptor": «палестинской делегации»), which are no names.
+    are bodies named by a common noun (source "descriptor": «норвежской делегации»), which are no names.
 
     >>> sorted(ner_spans({"entities": [{"start": 0, "end": 3, "type": "State"},
     ...                                {"start": 5, "end": 9, "type": "Initiative"},
@@ -260,7 +273,7 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
             if f.get("type") != "Occupation":
                 continue
             positions = [a for role in POST_ROLES for a in _arg(f, role)]
-            # an alternative ("посол | посол Японии в России") is the same post: its span and words count too
+            # an alternative ("министр | министр финансов Чили") is the same post: its span and words count
             variants = positions + [x for a in positions for x in a.get("alternatives", ())]
             pos_spans = [(a["start"], a["end"]) for a in variants if "start" in a]
             pos_words = frozenset().union(
@@ -323,6 +336,16 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
     return FactScores(Score(*strict), Score(*lenient), Score(*meeting))
 
 
+def half_of(gold: dict[str, dict], half: str) -> dict[str, dict]:
+    """The gold documents at even or odd positions of the file (0-based), or all of them.
+
+    >>> list(half_of({"a": {}, "b": {}, "c": {}}, "even")), list(half_of({"a": {}, "b": {}, "c": {}}, "odd"))
+    (['a', 'c'], ['b'])
+    """
+    check_half(half)
+    return {doc_id: doc for n, (doc_id, doc) in enumerate(gold.items()) if in_half(n, half)}
+
+
 @dataclass(frozen=True)
 class FactRuReport:
     """NER scores per mode and fact scores for a set of predictions against factRuEval gold."""
@@ -332,21 +355,26 @@ class FactRuReport:
     predicted_docs: int
     ner: dict[str, dict[str, Score]]  # mode -> type or "micro" -> score
     facts: FactScores
+    half: str = "all"  # the documents scored: all, or those at even or odd positions of the gold file
 
 
 def evaluate_predictions(
-    gold: dict[str, dict], predictions: dict[str, dict], gold_path: str = ""
+    gold: dict[str, dict], predictions: dict[str, dict], gold_path: str = "", half: str = "all"
 ) -> FactRuReport:
-    """Score prediction documents against loaded factRuEval gold in every mode."""
+    """Score prediction documents against loaded factRuEval gold in every mode, on all its documents or on the
+    half at even or odd positions of the file."""
     unknown = sorted(set(predictions) - set(gold))
     if unknown:
         raise EvaluationError(
             f"{gold_path or 'gold'}: has no document {unknown[0]!r} that the predictions name"
         )
+    gold = half_of(gold, half)
+    predictions = {doc_id: doc for doc_id, doc in predictions.items() if doc_id in gold}
     return FactRuReport(
         gold_path,
         len(gold),
         sum(1 for d in gold if d in predictions),
         {mode: score_ner(gold, predictions, mode) for mode in MODES},
         score_facts(gold, predictions),
+        half,
     )

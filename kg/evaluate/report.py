@@ -11,7 +11,8 @@ from rich.text import Text
 from kg.evaluate.common import Item
 from kg.evaluate.factru import MODES, NER_TYPES, FactRuReport
 from kg.evaluate.metrics import Score
-from kg.evaluate.seeds import ENTITY_TYPES, SeedsReport
+from kg.evaluate.gold import ENTITY_TYPES
+from kg.evaluate.seeds import SeedsReport
 
 
 def prf_table(title: str, rows: Iterable[tuple[str, Score]]) -> Table:
@@ -61,9 +62,18 @@ def _accuracy(label: str, pair: tuple[int, int]) -> str:
     return f"{label} {right}/{total}" + (f" = {right / total:.3f}" if total else "")
 
 
+def _which(half: str, where: str) -> str:
+    """The words naming the documents scored, for the report's first line."""
+    first = "0, 2, 4" if half == "even" else "1, 3, 5"
+    return "" if half == "all" else f" (the {half} half only: {where} {first}, …)"
+
+
 def seeds_renderables(report: SeedsReport) -> Iterator[RenderableType]:
     """What `kg evaluate BUILD --gold GOLD` prints, top to bottom."""
-    yield Text(f"{report.extractions} against {report.gold}: {len(report.docs)} documents scored")
+    yield Text(
+        f"{report.extractions} against {report.gold}: {len(report.docs)} documents scored"
+        + _which(report.half, "documents numbered")
+    )
     if report.missing_docs:
         yield Text(f"gold documents with no extraction: {', '.join(report.missing_docs)}", style="yellow")
     if report.skipped_docs:
@@ -121,7 +131,7 @@ def factru_renderables(report: FactRuReport) -> Iterator[RenderableType]:
     """What `kg evaluate factru_dev.jsonl` prints."""
     yield Text(
         f"{report.gold or 'factRuEval gold'}: {report.docs} documents, "
-        f"{report.predicted_docs} with predictions"
+        f"{report.predicted_docs} with predictions" + _which(report.half, "documents at positions")
     )
     for mode in MODES:
         scores = report.ner[mode]

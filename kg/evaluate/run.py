@@ -6,10 +6,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.evaluate.common import EvaluationError, first_object
+from kg.evaluate.common import EvaluationError, check_half, first_object
 from kg.evaluate.factru import (
     FactRuReport,
     evaluate_predictions,
+    half_of,
     is_factru_gold,
     load_gold,
     load_predictions,
@@ -34,9 +35,13 @@ def _is_prediction(obj: object) -> bool:
 
 
 def run_pipeline(
-    gold_path: Path, model: str | None = None, progress: Callable[[int], None] | None = None
+    gold_path: Path,
+    model: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    only: set[str] | None = None,
 ) -> dict[str, dict]:
-    """Extract every article of a factRuEval JSONL file with the kg pipeline; prediction documents by id."""
+    """Extract the articles of a factRuEval JSONL file (those whose id is in ``only``, when given) with the kg
+    pipeline; prediction documents by id."""
     # imported here: loading the pipeline is slow and only this path needs it
     from kg.extract import extract_records
     from kg.pipeline import build_nlp
@@ -44,7 +49,10 @@ def run_pipeline(
 
     articles, problems = [], []
     for item in read_inputs([gold_path]):
-        (problems if isinstance(item, Problem) else articles).append(item)
+        if isinstance(item, Problem):
+            problems.append(item)
+        elif only is None or item.id in only:
+            articles.append(item)
     if problems:
         raise EvaluationError(f"{problems[0].where}: {problems[0].reason}")
     out = {}
@@ -71,9 +79,11 @@ def evaluate(
     model: str | None = None,
     predictions_out: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    half: str = "all",
 ) -> SeedsReport | FactRuReport:
     """Score a build folder, an extractions.jsonl or predictions file against --gold, or run the pipeline on
-    factRuEval gold and score that."""
+    factRuEval gold and score that; on all documents or the even or odd half (see the scorers)."""
+    check_half(half)
     if not target.exists():
         raise EvaluationError(f"{target}: no such file or folder")
     if target.is_dir():
@@ -85,10 +95,10 @@ def evaluate(
         if gold is not None:
             raise EvaluationError(f"{target}: is factRuEval gold itself; drop --gold {gold}")
         gold_docs = load_gold(target)
-        predictions = run_pipeline(target, model, progress)
+        predictions = run_pipeline(target, model, progress, set(half_of(gold_docs, half)))
         if predictions_out is not None:
             write_predictions(predictions, predictions_out)
-        return evaluate_predictions(gold_docs, predictions, str(target))
+        return evaluate_predictions(gold_docs, predictions, str(target), half)
     if not _is_prediction(head):
         raise EvaluationError(
             f"{target}: unknown format: expected a build folder, an extractions.jsonl, a predictions JSONL "
@@ -106,9 +116,9 @@ def evaluate(
         raise EvaluationError(f"{gold}: no such file")
     gold_head = first_object(gold)
     if is_factru_gold(gold_head):
-        return evaluate_predictions(load_gold(gold), load_predictions(target), str(gold))
+        return evaluate_predictions(load_gold(gold), load_predictions(target), str(gold), half)
     if _is_seeds_gold(gold_head):
-        return evaluate_build(target, gold)
+        return evaluate_build(target, gold, half)
     raise EvaluationError(
         f"{gold}: unknown gold format: expected a seeds-gold JSON object or factRuEval JSONL"
     )
