@@ -2,12 +2,13 @@
 #   make build   install into .venv and build the graph of seeds/ into output/
 #   make test    install into .venv (with the test extras, Chromium and rapper) and run the whole test suite
 #   make test-fast   the quick local loop: every test not marked slow (no browser, no end-to-end builds)
+#   make lint    ruff's lint and format checks
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-fast install install-test system-deps clean
+.PHONY: build test test-fast lint install install-test system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,10 @@ test: install-test
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not slow" -q
+
+lint: install-test
+	$(BIN)/ruff check kg tests scripts benchmarks
+	$(BIN)/ruff format --check kg tests scripts benchmarks
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -46,8 +46,8 @@ def run_ours(path: Path, limit: int | None, jobs: int = 1) -> dict[str, float]:
 
     warnings.simplefilter("ignore", DeprecationWarning)
     from kg.build import render
-    from kg.extract import extract_records
     from kg.export import write_atomic
+    from kg.extract import extract_records
     from kg.records import Article
     from kg.resolve import resolve
     from kg.sources import read_inputs

@@ -37,7 +37,9 @@ def event_types() -> dict[str, EventType]:
     found = {}
     for concept in onto.subjects(SKOS.inScheme, DIP.EventTypeScheme):
         name = str(concept).removeprefix(str(DIP))
-        labels = [o for o in onto.objects(concept, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "ru"]
+        labels = [
+            o for o in onto.objects(concept, SKOS.prefLabel) if isinstance(o, Literal) and o.language == "ru"
+        ]
         cameo = onto.value(concept, DIP.cameoCode)
         score = onto.value(concept, DIP.cooperationScore)
         found[name] = EventType(

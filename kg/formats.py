@@ -42,5 +42,7 @@ def format_from_suffix(path: str | Path) -> str:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(SUFFIXES))
-        raise UnknownFormatError(f"{path}: unknown RDF file suffix {path.suffix or '(none)'!r} (known: {known})")
+        raise UnknownFormatError(
+            f"{path}: unknown RDF file suffix {path.suffix or '(none)'!r} (known: {known})"
+        )
     return fmt

@@ -159,7 +159,9 @@ class Post:
     of: str | None  # key of the state or organisation (or the place) the post is of
     of_label: str | None = None
     of_type: str | None = None
-    seat: str | None = None  # the state or organisation it is in (a place: its authorities); None: nobody holds it
+    seat: str | None = (
+        None  # the state or organisation it is in (a place: its authorities); None: nobody holds it
+    )
 
 
 @dataclass(frozen=True)

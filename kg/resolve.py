@@ -120,9 +120,7 @@ class _Resolver:
         if mention.source == "descriptor":
             # a body named by a common noun («палестинская делегация») is that article's: the same words in
             # another article may name another body
-            return entity_key(
-                mention.type, f"{match_key(mention.norm)} {article_slug(article)}"
-            )
+            return entity_key(mention.type, f"{match_key(mention.norm)} {article_slug(article)}")
         if mention.type == "Person":
             if _is_full_name(mention.norm):
                 return self.person_key(mention.norm)
@@ -328,7 +326,9 @@ class _Decisions:
     def agency(self, name: str) -> str | None:
         """The organisation of the corpus a dateline's or byline's agency name stands for."""
         for e in self.named:
-            if e.type == "Organization" and format_key(name) in {format_key(n) for n in (e.label, *e.alt_labels)}:
+            if e.type == "Organization" and format_key(name) in {
+                format_key(n) for n in (e.label, *e.alt_labels)
+            }:
                 return e.key
         return None
 

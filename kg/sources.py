@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg.errors import KgError
 from kg.dateline import find_dateline
 from kg.dates import parse_iso
+from kg.errors import KgError
 from kg.records import Article
 
 

@@ -45,6 +45,7 @@ _OX_FORMATS: dict[str, ox.RdfFormat] = {
 #: Output formats of ``kg query``.
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 
+
 class StoreError(KgError, ValueError):
     """A query target that cannot be opened: missing, of an unknown format, or not parseable."""
 

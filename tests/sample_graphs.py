@@ -8,7 +8,7 @@ folder to ``sys.path``. The sample's articles are sentences written for it.
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
@@ -20,7 +20,7 @@ from kg.vocab import DIP, NIF, ONTOLOGY_FILE, SCHEMA, WD, bind_prefixes
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>"
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_type_data(name: str) -> tuple[str, float, str]:
     """(Russian label, cooperation score, CAMEO code) of an event type, as the ontology gives them."""
     onto = _ontology()

@@ -68,7 +68,6 @@ def test_roles_match_loosely(gold: str, predicted: str, same: bool) -> None:
 # --- seeds-style gold -------------------------------------------------------------------------------------
 
 
-
 def mention(eid: str, etype: str, label: str, text: str | None = None) -> dict:
     return {"id": eid, "type": etype, "label": label, "text": text or label, "start": 0, "end": 1}
 
@@ -656,7 +655,11 @@ def test_pipeline_runs_on_one_half_of_factru_gold() -> None:
     [
         ("events", {"id": "e", "type": "Talks", "participants": ["santos"]}, "events[0]: missing 'doc'"),
         ("positions", {"person": "santos", "docs": ["000"]}, "positions[0]: missing 'role'"),
-        ("facts", {"doc": "000", "type": "TradeTurnover", "value": 1, "between": ["peru"]}, "'peru' is no gold"),
+        (
+            "facts",
+            {"doc": "000", "type": "TradeTurnover", "value": 1, "between": ["peru"]},
+            "'peru' is no gold",
+        ),
         ("events", ["not", "an", "object"], "events[0]: expected an object"),
     ],
 )
@@ -674,7 +677,10 @@ def test_a_malformed_gold_item_is_named(tmp_path: Path, kind: str, item, message
         ({"id": None}, False),
         ({"start": None}, False),
         ({"discontinuous": True, "spans": [{"start": 1}]}, False),
-        ({"discontinuous": True, "spans": [{"start": 1, "end": 3}], "start": None}, True),  # read by its parts
+        (
+            {"discontinuous": True, "spans": [{"start": 1, "end": 3}], "start": None},
+            True,
+        ),  # read by its parts
         ({"text": None}, True),  # the scorer does not read a mention's text
     ],
 )

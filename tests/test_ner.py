@@ -100,9 +100,7 @@ def test_a_post_word_is_cut_from_an_organisation(text, tags, expected):
 
 
 def test_deputy_head_opening_a_sentence_is_no_organisation(nlp):
-    doc = nlp(
-        "Замглавы Федеральной таможенной службы России Олег Смирнов заявил, что проверок стало больше."
-    )
+    doc = nlp("Замглавы Федеральной таможенной службы России Олег Смирнов заявил, что проверок стало больше.")
     assert ("Замглавы", "Organization") not in ents(doc)
     assert not any(e.start_char == 0 for e in doc.ents), ents(doc)
     assert ("Олег Смирнов", "Person") in ents(doc)

@@ -69,7 +69,9 @@ def _extract(nlp: Any, case: dict[str, Any]) -> dict[str, Any]:
     from kg.resolve import resolve
     from kg.sources import normalise_text, parse_metadata
 
-    article = parse_metadata(Article(id=f"regression-{case['line']}", text=normalise_text(case["text"]), date=case.get("date")))
+    article = parse_metadata(
+        Article(id=f"regression-{case['line']}", text=normalise_text(case["text"]), date=case.get("date"))
+    )
     corpus = resolve(list(extract_records([article], nlp)))
     (line,) = extraction_lines(corpus)
     return line

@@ -7,7 +7,6 @@ import ast
 import tomllib
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "kg"
 MAX_LINES = 400
@@ -35,7 +34,9 @@ def _imports(module: str) -> list[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], *filter(None, [base])])
+                base = ".".join(
+                    [*package.split(".")[: len(package.split(".")) - node.level + 1], *filter(None, [base])]
+                )
             found += [f"{base}.{a.name}" if f"{base}.{a.name}" in MODULES else base for a in node.names]
     return found
 

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from kg.cli._common import errors_as_messages
 
 
-class Half(str, Enum):
+class Half(str, Enum):  # noqa: UP042 - typer shows and parses a str Enum by its values
     """The documents scored (kg.evaluate.common.HALVES)."""
 
     all = "all"

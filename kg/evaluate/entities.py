@@ -10,6 +10,7 @@ from kg.evaluate.gold import ENTITY_TYPES, GoldEntity, Matcher
 from kg.evaluate.metrics import Score, micro
 from kg.evaluate.text import norm_key
 
+
 @dataclass(frozen=True)
 class EntityScores:
     """Entity P/R/F1 per type and micro, with what was missed, wrong, split or ignored."""

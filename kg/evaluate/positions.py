@@ -9,6 +9,7 @@ from kg.evaluate.gold import Matcher
 from kg.evaluate.metrics import Score
 from kg.evaluate.text import roles_match, words
 
+
 @dataclass(frozen=True)
 class PositionScores:
     """Posts scored over (document, position) pairs."""

@@ -10,8 +10,8 @@ from rich.text import Text
 
 from kg.evaluate.common import Item
 from kg.evaluate.factru import MODES, NER_TYPES, FactRuReport
-from kg.evaluate.metrics import Score
 from kg.evaluate.gold import ENTITY_TYPES
+from kg.evaluate.metrics import Score
 from kg.evaluate.seeds import SeedsReport
 
 

@@ -73,6 +73,7 @@ def is_actor(doc: Doc, cand: Candidate) -> bool:
             return False
     return True
 
+
 def shape_ok(text: str, key: str) -> bool:
     """A listed proper name must be capitalised as a name is («того» is not Togo, «кнр» is no state)."""
     entry = lexicon.by_key()[key]

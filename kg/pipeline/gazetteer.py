@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg import lexicon
+from kg.dateline import find_dateline
 from kg.pipeline.actor_filters import CREDIT, is_actor
 from kg.pipeline.candidates import Candidate
 from kg.pipeline.initiative_patterns import (
@@ -26,7 +27,6 @@ from kg.pipeline.initiative_patterns import (
     phrase_initiatives,
     quoted_initiatives,
 )
-from kg.dateline import find_dateline
 from kg.sources import boilerplate_spans
 
 if not Span.has_extension("kg_norm"):
@@ -186,12 +186,7 @@ class Gazetteer:
                     surnames.add(last.lower_)
         found = []
         for tok in doc:
-            if (
-                taken[tok.i]
-                or not tok.is_alpha
-                or not tok.text[:1].isupper()
-                or len(tok.text) < MIN_SURNAME
-            ):
+            if taken[tok.i] or not tok.is_alpha or not tok.text[:1].isupper() or len(tok.text) < MIN_SURNAME:
                 continue
             if tok.lower_ not in surnames and tok.lemma_.lower() not in surnames:
                 continue

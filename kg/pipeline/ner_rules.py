@@ -34,6 +34,7 @@ LEGAL_FORMS = frozenset("оао зао ооо пао ао гуп фгуп муп
 #: another signal asks for it. Glued names seen in news cost 1.2–1.7; splitting a real name costs 4 and more.
 MAX_MARGIN = 2.0
 
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and all(c.isalpha() or c in "-'’" for c in word)
 
@@ -168,9 +169,7 @@ def quoted_name(tagged: Tagged, span: Span3) -> list[Span3]:
     return [span]
 
 
-def organisation_before_person(
-    tagged: Tagged, span: Span3, max_margin: float = MAX_MARGIN
-) -> list[Span3]:
+def organisation_before_person(tagged: Tagged, span: Span3, max_margin: float = MAX_MARGIN) -> list[Span3]:
     """A person's span whose first word is an organisation («Аль-Кайды Аймана аз-Завахири») is split in two.
 
     The first word is an organisation when pymorphy3's dictionary reads it so, or when Slovnet itself scores it
@@ -190,9 +189,7 @@ def organisation_before_person(
     return [span]
 
 
-def person_after_organisation(
-    tagged: Tagged, span: Span3, max_margin: float = MAX_MARGIN
-) -> list[Span3]:
+def person_after_organisation(tagged: Tagged, span: Span3, max_margin: float = MAX_MARGIN) -> list[Span3]:
     """An organisation's span that ends with a person («Манчестер Юнайтед Уэйн Руни») is split in two.
 
     The tail (two or more capitalised words) is a person when Slovnet scores its last word as a person and

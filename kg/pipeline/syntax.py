@@ -6,7 +6,7 @@ The heads are kept in extensions rather than spaCy's own parse so that they neve
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.pipeline import models
 from kg.pipeline.morph import sentence_chunks
@@ -66,3 +66,12 @@ def dep_of(token: Token) -> str:
     if token.doc.has_annotation("DEP"):
         return token.dep_
     return token._.kg_dep or ""
+
+
+def span_root(span: Span) -> Token:
+    """The token of a span whose syntactic head lies outside it (the first such, else the span's first)."""
+    for tok in span:
+        head = head_of(tok)
+        if head.i == tok.i or not span.start <= head.i < span.end:
+            return tok
+    return span[0]

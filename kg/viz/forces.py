@@ -187,4 +187,3 @@ def nearest_distances(pos: np.ndarray) -> np.ndarray:
         d2[rows, rows + a] = np.inf
         out[a:b] = np.sqrt(d2.min(axis=1))
     return out
-

@@ -137,4 +137,3 @@ def refine_iterations(n: int) -> int:
     [34, 130, 120, 30, 30]
     """
     return max(MIN_ITERATIONS, min(MAX_ITERATIONS, 30 + 2 * n, int(PAIR_BUDGET // (n * n))))
-

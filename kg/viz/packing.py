@@ -83,9 +83,7 @@ def remove_overlaps(pos: np.ndarray, boxes: Sequence[Box], labels: bool) -> np.n
     return np.stack([np.array(xs), np.array(ys) - drop], axis=1)
 
 
-def pack(
-    parts: list[dict[int, tuple[float, float]]], boxes: Sequence[Box]
-) -> dict[int, tuple[float, float]]:
+def pack(parts: list[dict[int, tuple[float, float]]], boxes: Sequence[Box]) -> dict[int, tuple[float, float]]:
     """The largest part on top; the other parts, then the lone nodes, on shelves under it, left to right."""
     if not parts:
         return {}

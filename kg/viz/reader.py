@@ -220,4 +220,3 @@ class Reader:
         }
         for c in about:
             self.entities[self.entity(URIRef(c))]["facts"].append(str(f))
-

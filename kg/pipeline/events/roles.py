@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.pipeline.cues import Group, ent_key, group_governor, lemma, main_states, nearest_mention
+from kg.pipeline.events.levels import level_of
 from kg.pipeline.events.lexicon import (
     BENEFICIARIES,
     GATHERINGS,
@@ -16,7 +17,6 @@ from kg.pipeline.events.lexicon import (
     RECEIVE,
     THANKS,
 )
-from kg.pipeline.events.levels import level_of
 from kg.pipeline.events.participants import Clause, clause_of, dedup, with_holders
 from kg.pipeline.events.subjects import Sides
 from kg.pipeline.events.triggers import received

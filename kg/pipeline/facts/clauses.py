@@ -13,15 +13,6 @@ def amount_tokens(doc: Doc, amount: Amount) -> Span | None:
     return doc.char_span(amount.core, amount.end, alignment_mode="expand")
 
 
-def span_root(span: Span) -> Token:
-    """The token of a span whose head lies outside it (the first token when none does)."""
-    for tok in span:
-        head = head_of(tok)
-        if head.i == tok.i or not span.start <= head.i < span.end:
-            return tok
-    return span[0]
-
-
 def children(sent: Span) -> dict[int, list[Token]]:
     """Each token's dependents in the sentence, by the head's index."""
     out: dict[int, list[Token]] = {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.pipeline.cues import lemma, post_words
-from kg.pipeline.facts.clauses import clause_verbs, span_root, within
-from kg.pipeline.syntax import dep_of, head_of
+from kg.pipeline.facts.clauses import clause_verbs, within
+from kg.pipeline.syntax import dep_of, head_of, span_root
 
 #: Indicator words by lemma: the concepts of ``dip:IndicatorScheme`` (a grant is aid given, a credit a loan).
 INDICATORS = {

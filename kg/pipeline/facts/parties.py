@@ -77,9 +77,7 @@ def _state_of_word(doc: Doc, word: str, near: int) -> Span | None:
         entry = lookup(ent.kb_id_) if ent.kb_id_ else None
         if entry is not None:
             names += list(entry.names)
-        common = max(
-            len(_common_prefix(unyo(word), fold(n))) for n in names
-        )
+        common = max(len(_common_prefix(unyo(word), fold(n))) for n in names)
         if common < 4:
             continue
         score = (-common, abs(ent.start - near))
@@ -97,9 +95,7 @@ def _bilateral(sent: Span) -> bool:
             return True
         if lem in _SIDE_NOUNS and "Plur" in tok.morph.get("Number"):
             before = doc[max(sent.start, tok.i - 2) : tok.i]
-            if any(
-                t.lower_ in _PAIR_WORDS or lemma(t) in _PAIR_WORDS or t.lower_ == "между" for t in before
-            ):
+            if any(t.lower_ in _PAIR_WORDS or lemma(t) in _PAIR_WORDS or t.lower_ == "между" for t in before):
                 return True
     return False
 

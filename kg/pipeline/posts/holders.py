@@ -21,7 +21,7 @@ from kg.pipeline.posts.lexicon import (
 )
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
 from kg.pipeline.posts.word import head_lemma, words
-from kg.pipeline.syntax import dep_of, head_of
+from kg.pipeline.syntax import dep_of, head_of, span_root
 
 #: how many words of modifiers («бывший», «исполняющий обязанности», adjectives) may stand between the comma
 #: after a name and the post word of its apposition: «X, бывший первый заместитель министра»
@@ -34,15 +34,6 @@ APPOSITION_DEPTH = 3
 PHRASE_DEPTH = 6
 #: the titles before a name («шейх», «генерал-полковник», «г-н») are a few words at most
 TITLE_WINDOW = 6
-
-
-def span_root(span: Span) -> Token:
-    """The token of a span whose syntactic head lies outside it (the first such, else the span's first)."""
-    for tok in span:
-        head = head_of(tok)
-        if head.i == tok.i or not span.start <= head.i < span.end:
-            return tok
-    return span[0]
 
 
 def word_start(doc: Doc, i: int, low: int) -> int:

@@ -68,4 +68,3 @@ def nominative_word(word: Word) -> str:
     tok = word.last
     last = nominative(tok.text, "NOUN" if tok.pos_ == "PROPN" else tok.pos_, tok.morph.to_dict()).lower()
     return fold(word.text[: len(word.text) - len(tok.text)] + last)
-
