@@ -1,20 +1,23 @@
 """``kg build``: articles in, graph files out. Reads, extracts, resolves, builds the graph, writes every output.
 
-Nothing in the output folder is touched until everything has been built in memory; each file is then replaced
-atomically, so a failed or interrupted rebuild leaves the previous outputs whole.
+Nothing in the output folder is touched until everything has been built in memory; the files are then written
+into a staging folder and moved into place as a set (:func:`kg.export.write_set`), under a lock against a second
+build into the same folder, so a failed or interrupted rebuild leaves the previous outputs whole. One article's
+failure (unreadable, too long, too slow, or an error in any stage) is reported and skipped.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.export import fast_serialize, jsonld_context, serialize, write_atomic
+from kg.export import fast_serialize, jsonld_context, output_lock, serialize, write_set
 from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
-from kg.records import Article, Corpus, Ref, TextSpan
+from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
 from kg.sources import InputError, Problem, read_inputs
 
 OUTPUT_FILES = (
@@ -34,6 +37,8 @@ class BuildReport:
 
     articles: list[str] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # read, with something left out
+    encodings: Counter = field(default_factory=Counter)  # articles read per encoding
     written: list[Path] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     validation: Any = None  # kg.validate.Report when validation ran
@@ -179,6 +184,40 @@ def render(
     return files, ds
 
 
+#: Articles longer than this are skipped: ten times a long feature article, far below spaCy's own limit of a
+#: million characters, above which its parser needs gigabytes.
+MAX_CHARS = 200_000
+
+#: Seconds one article may take through the pipeline before it is reported and skipped: a long article takes a
+#: few seconds, so this only stops one that would hold the build for minutes.
+ARTICLE_TIMEOUT = 60.0
+
+
+def _render_isolating(
+    records: list[ArticleRecord], base: str, include_text: bool, report: BuildReport
+) -> tuple[Corpus, dict[str, bytes], Any]:
+    """Resolve and render the corpus; when that fails, find the articles it fails on (each resolved and rendered
+    alone), report and leave them out, and render the rest."""
+    from kg.resolve import resolve
+
+    try:
+        corpus = resolve(records)
+        return (corpus, *render(corpus, base, include_text))
+    except Exception:  # noqa: BLE001 — one article's failure must not take the corpus down
+        good = []
+        for rec in records:
+            try:
+                render(resolve([rec]), base, include_text)
+                good.append(rec)
+            except Exception as exc:  # noqa: BLE001
+                where = rec.article.path or rec.article.id
+                report.skipped.append(Problem(where, f"graph failed: {type(exc).__name__}: {exc}"))
+        if not good:
+            raise
+        corpus = resolve(good)
+        return (corpus, *render(corpus, base, include_text))
+
+
 def build(
     inputs: Iterable[str | Path],
     outdir: str | Path,
@@ -190,18 +229,42 @@ def build(
     nlp: Any = None,
     progress: Callable[[str], None] | None = None,
     jobs: int = 1,
+    encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
+    article_timeout: float | None = ARTICLE_TIMEOUT,
+    on_total: Callable[[int], None] | None = None,
 ) -> BuildReport:
     """Build the graph of the articles in ``inputs`` into ``outdir``; problems with single inputs are skipped.
-    With ``jobs`` > 1 (and no ``nlp`` given) the articles are extracted by that many worker processes."""
-    from kg.resolve import resolve
+    With ``jobs`` > 1 (and no ``nlp`` given) the articles are extracted by that many worker processes. An article
+    longer than ``max_chars`` or slower than ``article_timeout`` seconds is reported and skipped."""
+    out = Path(outdir)
+    with output_lock(out):
+        return _build(
+            inputs, out, model, base, include_text, store, validate, nlp, progress, jobs, encoding, max_chars,
+            article_timeout, on_total,
+        )  # fmt: skip
 
+
+def _build(  # noqa: PLR0913
+    inputs, out, model, base, include_text, store, validate, nlp, progress, jobs, encoding, max_chars,
+    article_timeout, on_total,
+) -> BuildReport:  # fmt: skip
     report = BuildReport()
     articles: list[Article] = []
-    for item in read_inputs(inputs):
+    inputs = list(inputs)
+    for item in read_inputs(inputs, encoding, report.encodings):
         if isinstance(item, Problem):
             report.skipped.append(item)
+        elif len(item.text) > max_chars:
+            report.skipped.append(
+                Problem(
+                    item.path or item.id, f"{len(item.text):,} characters, over --max-chars {max_chars:,}"
+                )
+            )
         else:
             articles.append(item)
+    if on_total:
+        on_total(len(articles))
     if not articles:
         raise InputError(
             "no article could be read from "
@@ -211,35 +274,43 @@ def build(
     if nlp is None and jobs > 1:
         from kg.workers import extract_in_processes
 
-        stream = extract_in_processes(articles, model, jobs, on_error=report.skipped.append)
+        stream = extract_in_processes(
+            articles, model, jobs, on_error=report.skipped.append, timeout=article_timeout,
+            on_warning=report.warnings.append, max_length=max_chars + 1,
+        )  # fmt: skip
     else:
         from kg.extract import extract_records
         from kg.pipeline.nlp import build_nlp
 
         if nlp is None:
             nlp = build_nlp(model)
-        stream = extract_records(articles, nlp, on_error=report.skipped.append)
+        nlp.max_length = max(nlp.max_length, max_chars + 1)
+        stream = extract_records(
+            articles, nlp, on_error=report.skipped.append, timeout=article_timeout,
+            on_warning=report.warnings.append,
+        )  # fmt: skip
     records = []
     for rec in stream:
         records.append(rec)
-        report.articles.append(rec.article.id)
         if progress:
             progress(rec.article.id)
-    corpus = resolve(records)
-    files, ds = render(corpus, base, include_text)
+    if not records:
+        raise InputError(
+            "no article could be built" + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
+        )
+    corpus, files, ds = _render_isolating(records, base, include_text, report)
+    report.articles.extend(rec.article.id for rec in corpus.records)
     if validate:
         from kg.validate import validate as run_validation
 
         report.validation = run_validation(ds)
-    out = Path(outdir)
-    for name, data in files.items():
-        write_atomic(out / name, data)
-        report.written.append(out / name)
+    report.written.extend(write_set(out, files))
     if store is not None:
         from kg.store import write_store
 
         report.counts["store quads"] = write_store(out / "graph.nq", Path(store))
         report.written.append(Path(store))
+    records = list(corpus.records)
     report.counts.update(
         articles=len(records),
         entities=len(corpus.entities),

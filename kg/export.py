@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.nquads import _nq_row
 
+from kg.errors import KgError
 from kg.formats import format_from_suffix
 from kg.vocab import PREFIXES
 
@@ -94,3 +99,57 @@ def write(graph: Graph | Dataset, path: str | Path, fmt: str | None = None) -> P
     path = Path(path)
     write_atomic(path, serialize(graph, fmt or format_from_suffix(path)))
     return path
+
+
+class OutputBusyError(KgError):
+    """Another build is writing into the same output folder."""
+
+
+STAGING_PREFIX = ".kg-build-"
+
+
+@contextmanager
+def output_lock(outdir: Path) -> Iterator[None]:
+    """Hold the output folder for one build: a second build into it fails at once, naming the folder. The lock is
+    the kernel's (``flock`` on the folder itself), so it goes with the process however it ends; a staging folder
+    a killed build left behind is removed here."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(outdir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusyError(f"{outdir}: another kg build is writing into this folder") from None
+        for stale in outdir.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        for stale in outdir.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(fd)
+
+
+def write_set(outdir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Replace the output files as a set: every file is written (and flushed to disk) into a staging folder inside
+    ``outdir`` first, so a full disk or a kill while writing leaves the previous outputs untouched; only then are
+    they moved into place, one rename each (microseconds for the set). The staging folder goes on any exit."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=outdir))
+    try:
+        for name, data in files.items():
+            path = staging / name
+            try:
+                with open(path, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                raise OSError(exc.errno, f"cannot write {outdir / name}: {exc.strerror}") from exc
+            os.chmod(path, 0o666 & ~_UMASK)
+        written = []
+        for name in files:
+            os.replace(staging / name, outdir / name)
+            written.append(outdir / name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

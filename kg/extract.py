@@ -4,7 +4,12 @@ article's date. Nothing downstream of this module sees a spaCy object."""
 
 from __future__ import annotations
 
+import math
+import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -53,27 +58,105 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
     )
 
 
+class ArticleTimeout(BaseException):  # noqa: N818 — not an Exception, so spaCy's error handler lets it through
+    """An article's extraction ran over its time budget."""
+
+
+@contextmanager
+def _budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in this (main) thread when the block runs over ``seconds`` (SIGALRM)."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+
+    def ring(signum: int, frame: Any) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _finite(record: ArticleRecord) -> tuple[ArticleRecord, list[str]]:
+    """The record without figures whose numbers no RDF or JSON writer can carry (a huge number read as ``inf``),
+    and what was dropped."""
+    kept, dropped = [], []
+    for fact in record.facts:
+        numbers = [getattr(fact, name, None) for name in ("value", "change_percent", "confidence")]
+        if all(not isinstance(n, float) or math.isfinite(n) for n in numbers):
+            kept.append(fact)
+        else:
+            dropped.append(f"figure «{fact.evidence.text[:60]}» left out: a number too large to write")
+    return (replace(record, facts=tuple(kept)) if dropped else record), dropped
+
+
+def _where(article: Article) -> str:
+    return article.path or article.id
+
+
 def extract_records(
     articles: Iterable[Article],
     nlp: Language,
     batch_size: int = 16,
     on_error: Callable[[Problem], None] | None = None,
+    timeout: float | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
 ) -> Iterator[ArticleRecord]:
-    """Stream articles through the pipeline; an article a component fails on is reported and skipped."""
+    """Stream articles through the pipeline; an article a component (or the adapter) fails on is reported and
+    skipped. With a ``timeout`` (seconds per article) a batch gets that budget times its size; a batch over it is
+    run again one article at a time, and an article over its own budget is reported and skipped."""
+
+    def report(problem: Problem, exc: BaseException) -> None:
+        if on_error is None:
+            raise exc
+        on_error(problem)
 
     def handler(name: str, component: Any, docs: list[Any], exc: Exception) -> None:
         for doc in docs:
             article = getattr(doc, "_context", None)
-            where = (article.path or article.id) if isinstance(article, Article) else "?"
-            problem = Problem(where, f"pipeline component {name!r} failed: {type(exc).__name__}: {exc}")
-            if on_error is None:
-                raise exc
-            on_error(problem)
+            where = _where(article) if isinstance(article, Article) else "?"
+            report(Problem(where, f"pipeline component {name!r} failed: {type(exc).__name__}: {exc}"), exc)
+
+    def adapt(doc: Doc, article: Article) -> ArticleRecord | None:
+        try:
+            record, dropped = _finite(anchor(to_record(doc, article)))
+        except Exception as exc:  # noqa: BLE001 — one article's failure is reported and the corpus goes on
+            report(Problem(_where(article), f"extraction failed: {type(exc).__name__}: {exc}"), exc)
+            return None
+        for note in dropped:
+            if on_warning is not None:
+                on_warning(Problem(_where(article), note))
+        return record
+
+    def run(batch: list[Article], budget: float | None) -> list[tuple[Doc, Article]]:
+        with _budget(budget):
+            return list(nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size))
 
     nlp.set_error_handler(handler)
     try:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield anchor(to_record(doc, article))
+        if not timeout:
+            pairs = ((a.text, a) for a in articles)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                if (record := adapt(doc, article)) is not None:
+                    yield record
+            return
+        it = iter(articles)
+        while batch := list(islice(it, batch_size)):
+            try:
+                done = run(batch, timeout * len(batch))
+            except ArticleTimeout:
+                done = []
+                for article in batch:
+                    try:
+                        done += run([article], timeout)
+                    except ArticleTimeout as exc:
+                        report(Problem(_where(article), f"took longer than {timeout:g} s: skipped"), exc)
+            for doc, article in done:
+                if (record := adapt(doc, article)) is not None:
+                    yield record
     finally:
         nlp.set_error_handler(raise_error)

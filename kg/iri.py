@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -92,16 +93,28 @@ def entity_key(type_: str, label: str) -> str:
     return f"{type_.lower()}/{slug(label)}"
 
 
+_SAFE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
 def article_key(article_id: str) -> str:
-    """Key of an article from its id (file stem or JSONL id); keeps only IRI-safe characters.
+    """Key of an article from its id (file stem or JSONL id), distinct for distinct ids: an id of IRI-safe
+    ASCII characters is kept as it is; any other is transliterated and given a short hash of the id itself
+    (after Unicode normalisation, NFC), so that «визит» and «переговоры», «a b» and «a-b» stay apart.
 
     >>> article_key("000_c5a2bada8a9e6796")
     'article/000_c5a2bada8a9e6796'
+    >>> article_key("визит")
+    'article/vizit-df0968b3'
+    >>> article_key("a b"), article_key("a-b")
+    ('article/a-b-278fc8c1', 'article/a-b')
     >>> article_key("factru/devset/book_58")
-    'article/factru-devset-book_58'
+    'article/factru-devset-book-58-96081c92'
     """
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", article_id).strip("-") or "x"
-    return f"article/{safe}"
+    article_id = unicodedata.normalize("NFC", article_id)
+    if _SAFE_ID.fullmatch(article_id):
+        return f"article/{article_id}"
+    digest = hashlib.blake2s(article_id.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    return f"article/{slug(article_id)[:60].strip('-') or 'x'}-{digest}"
 
 
 def mint(base: str, key: str) -> str:
@@ -118,8 +131,8 @@ def mint(base: str, key: str) -> str:
 def article_slug(article_id: str) -> str:
     """The article's part of the keys of things found in it.
 
-    >>> article_slug("factru/devset/book_58")
-    'factru-devset-book_58'
+    >>> article_slug("a1")
+    'a1'
     """
     return article_key(article_id).split("/", 1)[1]
 

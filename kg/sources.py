@@ -1,22 +1,28 @@
 """Reading articles: the only module that opens input files.
 
 ``.txt`` files (one article each, the id is the file name without ``.txt``), folders of them, and JSONL files
-(one article a line: ``id``, ``text`` and optional ``date``, ``source``, ``url``, ``title``). Texts are UTF-8; line
-ends are normalised to ``\\n`` and a leading byte-order mark is dropped, and every offset refers to that text.
-A file or line that cannot be read becomes a :class:`Problem` that names it, and reading goes on.
+(one article a line: ``id``, ``text`` and optional ``date``, ``source``, ``url``, ``title``). Files are decoded as
+:mod:`kg.cleaning` says (UTF-8 with or without BOM, UTF-16/32 with BOM, cp1251, KOI8-R, or an encoding forced), and
+every text is cleaned there once: every offset refers to the cleaned text. A file or line that cannot be read
+becomes a :class:`Problem` that names it (file and line), and reading goes on.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kg.cleaning import DecodeError, clean_name, clean_text, decode
 from kg.dateline import find_dateline
 from kg.dates import parse_iso
 from kg.errors import KgError
+from kg.iri import article_key
 from kg.records import Article
 
 
@@ -33,13 +39,25 @@ class Problem:
 
 
 def normalise_text(text: str) -> str:
-    r"""The article text as the pipeline sees it: ``\r\n`` and ``\r`` become ``\n``, a leading BOM goes.
+    r"""The article text as the pipeline sees it (:func:`kg.cleaning.clean_text`).
 
-    >>> normalise_text("\ufeffa\r\nb\rc")
-    'a\nb\nc'
+    >>> normalise_text("\ufeffa\r\nb\rc\uffff")
+    'a\nb\nc\ufffd'
     """
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text)
+
+
+def valid_date(text: str) -> str | None:
+    """The ISO date (yyyy-mm-dd) a string opens with, when it is a day of the calendar.
+
+    >>> valid_date("2025-10-29T08:00"), valid_date("2025-02-29"), valid_date("0000-01-01")
+    ('2025-10-29', None, None)
+    """
+    parts = parse_iso(text)
+    try:
+        return datetime.date(*parts).isoformat() if parts else None
+    except ValueError:
+        return None
 
 
 # « date 2025-10-29 Title …» — a metadata line some scrapers put first.
@@ -86,7 +104,7 @@ def parse_metadata(article: Article) -> Article:
     title = article.title
     body_start = 0
     m = _DATE_LINE.match(text)
-    if m:
+    if m and valid_date(m[1]):
         date = date or m[1]
         body_start = m.end()
         line_end = text.find("\n", body_start)
@@ -110,22 +128,24 @@ def parse_metadata(article: Article) -> Article:
     )
 
 
-def read_text_file(path: Path) -> Article:
-    """One ``.txt`` article; raises :class:`InputError` naming the file when it cannot be read."""
+def read_text_file(path: Path, encoding: str | None = None, used: Counter | None = None) -> Article:
+    """One ``.txt`` article; raises :class:`InputError` naming the file when it cannot be read. The encoding
+    it was read in is counted in ``used``."""
+    where = clean_name(str(path))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(f"{where}: cannot read: {exc.strerror or exc}") from exc
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
-        ) from exc
+        text, found = decode(raw, encoding)
+    except DecodeError as exc:
+        raise InputError(f"{where}: {exc}") from exc
     text = normalise_text(text)
     if not text.strip():
-        raise InputError(f"{path}: empty article")
-    return parse_metadata(Article(id=path.stem, text=text, path=str(path)))
+        raise InputError(f"{where}: empty article")
+    if used is not None:
+        used[found] += 1
+    return parse_metadata(Article(id=clean_name(path.stem), text=text, path=where))
 
 
 def _article_from_json(obj: object, where: str) -> Article:
@@ -141,18 +161,20 @@ def _article_from_json(obj: object, where: str) -> Article:
         raise InputError(f"{where}: empty 'text'")
     date = obj.get("date")
     if date is not None:
-        parts = parse_iso(str(date))
-        if not parts:
-            raise InputError(f"{where}: 'date' must be an ISO date (yyyy-mm-dd), got {date!r}")
-        date = "{:04d}-{:02d}-{:02d}".format(*parts)
+        iso = valid_date(str(date))
+        if not iso:
+            raise InputError(
+                f"{where}: 'date' must be a day of the calendar as yyyy-mm-dd, got {clean_name(str(date))!r}"
+            )
+        date = iso
 
     def opt(key: str) -> str | None:
         value = obj.get(key)
-        return str(value) if value not in (None, "") else None
+        return clean_name(str(value)) if value not in (None, "") else None
 
     return parse_metadata(
         Article(
-            id=str(art_id),
+            id=clean_name(str(art_id)),
             text=text,
             path=where,
             date=date,
@@ -163,32 +185,76 @@ def _article_from_json(obj: object, where: str) -> Article:
     )
 
 
-def read_jsonl(path: Path) -> Iterator[Article | Problem]:
-    """Articles of a JSONL file, one a line; a bad line becomes a Problem naming file and line."""
+def _jsonl_encoding(data: bytes, encoding: str | None) -> tuple[str | None, bytes]:
+    """The encoding of a whole JSONL file (None: UTF-8 line by line, a bad line reported alone) and its bytes
+    without a UTF-8 byte-order mark."""
+    if encoding is not None:
+        return encoding, data
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None, data[3:]
     try:
-        handle = path.open("rb")
+        data.decode("utf-8")
+        return None, data
+    except UnicodeDecodeError:
+        pass
+    lines = [line for line in data.splitlines() if not line.isascii()]
+    if any(_utf8(line) for line in lines):
+        return None, data  # UTF-8 with some bad lines
+    try:
+        return decode(data)[1], data
+    except DecodeError:
+        return None, data
+
+
+def _utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def read_jsonl(
+    path: Path, encoding: str | None = None, used: Counter | None = None
+) -> Iterator[Article | Problem]:
+    """Articles of a JSONL file, one a line; a bad line becomes a Problem naming file and line."""
+    name = clean_name(str(path))
+    try:
+        data = path.read_bytes()
     except OSError as exc:
-        yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+        yield Problem(name, f"cannot read: {exc.strerror or exc}")
         return
-    with handle:
-        for lineno, raw in enumerate(handle, 1):
-            where = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield Problem(where, f"not UTF-8 text (byte at column {exc.start + 1})")
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Problem(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
-                continue
-            try:
-                yield _article_from_json(obj, where)
-            except InputError as exc:
-                yield Problem(where, str(exc).removeprefix(f"{where}: "))
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and encoding is None:
+        encoding = "utf-16"
+    file_encoding, data = _jsonl_encoding(data, encoding)
+    if file_encoding is not None:
+        try:
+            data = data.decode(file_encoding).encode("utf-8", "surrogatepass")
+        except (UnicodeDecodeError, LookupError) as exc:
+            yield Problem(name, f"not {file_encoding} text: {exc}")
+            return
+    for lineno, raw in enumerate(data.splitlines(), 1):
+        where = f"{name}:{lineno}"
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError as exc:
+            yield Problem(where, f"not UTF-8 text (byte at column {exc.start + 1})")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            continue
+        try:
+            article = _article_from_json(obj, where)
+        except InputError as exc:
+            yield Problem(where, str(exc).removeprefix(f"{where}: "))
+            continue
+        if used is not None:
+            used[file_encoding or "utf-8"] += 1
+        yield article
 
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path | Problem]:
@@ -196,39 +262,45 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path | Problem]:
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in (".txt", ".jsonl"))
             if not files:
-                yield Problem(str(path), "folder holds no .txt or .jsonl files")
+                yield Problem(clean_name(str(path)), "folder holds no .txt or .jsonl files")
             yield from files
         elif path.is_file():
             if path.suffix not in (".txt", ".jsonl"):
                 yield Problem(
-                    str(path), f"unsupported file type {path.suffix or '(none)'}: expected .txt or .jsonl"
+                    clean_name(str(path)),
+                    f"unsupported file type {path.suffix or '(none)'}: expected .txt or .jsonl",
                 )
             else:
                 yield path
         else:
-            yield Problem(str(path), "no such file or folder")
+            yield Problem(clean_name(str(path)), "no such file or folder")
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
-    """Articles from files and folders, in a stable order; duplicates of an id become Problems."""
+def read_inputs(
+    paths: Iterable[str | Path], encoding: str | None = None, used: Counter | None = None
+) -> Iterator[Article | Problem]:
+    """Articles from files and folders, in a stable order; two articles whose ids are the same after Unicode
+    normalisation (NFC) become a Problem naming both places. ``encoding`` forces one; ``used`` counts them."""
     seen: dict[str, str] = {}
     for item in _expand(Path(p) for p in paths):
         if isinstance(item, Problem):
             yield item
             continue
         if item.suffix == ".jsonl":
-            results: Iterable[Article | Problem] = read_jsonl(item)
+            results: Iterable[Article | Problem] = read_jsonl(item, encoding, used)
         else:
             try:
-                results = [read_text_file(item)]
+                results = [read_text_file(item, encoding, used)]
             except InputError as exc:
-                results = [Problem(str(item), str(exc).removeprefix(f"{item}: "))]
+                name = clean_name(str(item))
+                results = [Problem(name, str(exc).removeprefix(f"{name}: "))]
         for res in results:
             if isinstance(res, Article):
-                if res.id in seen:
+                key = article_key(unicodedata.normalize("NFC", res.id))
+                if key in seen:
                     yield Problem(
-                        res.path or res.id, f"duplicate article id {res.id!r} (first in {seen[res.id]})"
+                        res.path or res.id, f"duplicate article id {res.id!r} (first in {seen[key]})"
                     )
                     continue
-                seen[res.id] = res.path or res.id
+                seen[key] = res.path or res.id
             yield res

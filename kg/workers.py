@@ -18,23 +18,35 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 _nlp: Any = None
 
 
-def _load(model: str | None) -> None:
-    global _nlp
+_timeout: float | None = None
+
+
+def _load(model: str | None, timeout: float | None = None, max_length: int = 0) -> None:
+    global _nlp, _timeout
     from kg.pipeline.nlp import build_nlp
 
     _nlp = build_nlp(model)
+    _nlp.max_length = max(_nlp.max_length, max_length)
+    _timeout = timeout
 
 
-def _extract(batch: list[Article]) -> list[ArticleRecord | Problem]:
+def _extract(batch: list[Article]) -> tuple[list[ArticleRecord | Problem], list[Problem]]:
     from kg.extract import extract_records
 
     problems: list[Problem] = []
-    records = {r.article.id: r for r in extract_records(batch, _nlp, on_error=problems.append)}
+    warnings: list[Problem] = []
+    records = {
+        r.article.id: r
+        for r in extract_records(
+            batch, _nlp, on_error=problems.append, timeout=_timeout, on_warning=warnings.append
+        )
+    }
     failed = {p.where: p for p in problems}
-    return [
+    results = [
         records.get(a.id) or failed.get(a.path or a.id) or Problem(a.path or a.id, "not extracted")
         for a in batch
     ]
+    return results, warnings
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -49,6 +61,9 @@ def extract_in_processes(
     jobs: int,
     on_error: Callable[[Problem], None],
     batch_size: int = 8,
+    timeout: float | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
+    max_length: int = 0,
 ) -> Iterator[ArticleRecord]:
     """Records of the articles, extracted by ``jobs`` worker processes, in input order; an article the pipeline
     fails on is passed to ``on_error`` and left out."""
@@ -58,7 +73,7 @@ def extract_in_processes(
     saved = {name: os.environ.get(name) for name in _THREAD_VARS}
     os.environ.update(dict.fromkeys(_THREAD_VARS, "1"))
     try:
-        pool = context.Pool(jobs, initializer=_load, initargs=(model,))
+        pool = context.Pool(jobs, initializer=_load, initargs=(model, timeout, max_length))
     finally:
         for name, value in saved.items():
             if value is None:
@@ -66,7 +81,10 @@ def extract_in_processes(
             else:
                 os.environ[name] = value
     with pool:
-        for results in pool.imap(_extract, _batches(articles, batch_size)):
+        for results, warnings in pool.imap(_extract, _batches(articles, batch_size)):
+            for note in warnings:
+                if on_warning is not None:
+                    on_warning(note)
             for item in results:
                 if isinstance(item, Problem):
                     on_error(item)

@@ -13,7 +13,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("build")(build.build_cli)
+app.command("build", epilog=build.EPILOG)(build.build_cli)
 app.command("evaluate")(evaluate.evaluate_cli)
 app.command("validate")(validate.validate_cli)
 app.command("html")(html.html_cli)

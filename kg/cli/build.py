@@ -2,14 +2,67 @@
 
 from __future__ import annotations
 
+import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from kg.cli._common import console, errors_as_messages
 from kg.iri import DEFAULT_BASE
+
+#: Exit codes of ``kg build`` (also in its --help and the README).
+EXIT_OK, EXIT_NOTHING, EXIT_SHAPES, EXIT_SKIPPED = 0, 1, 3, 4
+
+EPILOG = (
+    "Exit codes: 0 every input was read and the graph conforms to its shapes; "
+    "4 the graph was built but some inputs were skipped (each named on stderr); "
+    "3 the graph breaks its SHACL shapes; "
+    "1 nothing could be built (no readable article, or an error such as a missing model or a busy output folder); "
+    "2 a usage error."
+)
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """SIGTERM ends the build like Ctrl-C does, so that its staging folder is removed on the way out."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _progress() -> Iterator[tuple[Any, Any]]:
+    """(on_total, on_article) callbacks: a progress bar with articles/s and the time left when stderr is a
+    terminal, nothing otherwise."""
+    if not console.is_terminal:
+        yield None, None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    rate = TextColumn("{task.fields[rate]}")
+    with Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeRemainingColumn(),
+        console=console, transient=True,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("articles", total=None, rate="")
+        started = time.perf_counter()
+
+        def on_article(art: str) -> None:
+            bar.advance(task)
+            done = bar.tasks[0].completed
+            bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f} articles/s")
+
+        yield (lambda n: bar.update(task, total=n)), on_article
 
 
 def build_cli(
@@ -45,12 +98,36 @@ def build_cli(
             help="Extract in this many worker processes (each loads the pipeline; about 0.4 GB apiece).",
         ),
     ] = 1,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Read every input in this encoding (e.g. cp1251) instead of detecting it "
+            "(UTF-8 with or without BOM, UTF-16 with BOM, cp1251, KOI8-R).",
+        ),
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1, help="Skip (and name) an article longer than this.")
+    ] = 200_000,
+    article_timeout: Annotated[
+        float,
+        typer.Option(
+            "--article-timeout",
+            min=0,
+            help="Skip (and name) an article whose extraction takes longer "
+            "than this many seconds; 0 for no limit.",
+        ),
+    ] = 60.0,
 ) -> None:
-    """Build the knowledge graph of the articles into OUTPUT (Turtle, TriG, N-Quads, JSON-LD, HTML, JSONL)."""
+    """Build the knowledge graph of the articles into OUTPUT (Turtle, TriG, N-Quads, JSON-LD, HTML, JSONL).
+
+    Inputs that cannot be read (bad encoding, bad JSONL line, impossible date, too long, too slow, an error in
+    any stage) are named on stderr with the reason and skipped; the rest of the corpus is built.
+    """
     from kg.build import build
 
     started = time.perf_counter()
-    with errors_as_messages(), console.status("loading the pipeline…") as status:
+    with errors_as_messages(), _terminated_as_exit(), _progress() as (on_total, on_article):
         report = build(
             inputs,
             output,
@@ -59,12 +136,18 @@ def build_cli(
             include_text=include_text,
             store=store,
             validate=validate,
-            progress=lambda art: status.update(f"read {art}"),
+            progress=on_article,
             jobs=jobs,
+            encoding=encoding,
+            max_chars=max_chars,
+            article_timeout=article_timeout or None,
+            on_total=on_total,
         )
     seconds = time.perf_counter() - started
     out = typer.echo
     out(f"Read {len(report.articles)} article(s) in {seconds:.1f} s: {', '.join(report.articles)}")
+    if report.encodings:
+        out("Encodings: " + ", ".join(f"{n} in {enc}" for enc, n in sorted(report.encodings.items())))
     c = report.counts
     out(
         f"Found {c['entities']} entities ({c['mentions']} mentions), {c['events']} events, "
@@ -72,8 +155,13 @@ def build_cli(
     )
     for path in report.written:
         out(f"Wrote {path}")
+    err = console.print
+    for problem in report.warnings:
+        err(f"Warning {problem.where}: {problem.reason}", markup=False)
     for problem in report.skipped:
-        out(f"Skipped {problem.where}: {problem.reason}")
+        err(f"Skipped {problem.where}: {problem.reason}", markup=False)
+    if report.skipped:
+        err(f"Skipped {len(report.skipped)} input(s); built the other {len(report.articles)}.", markup=False)
     if report.validation is not None:
         if report.validation.conforms:
             out("SHACL validation: the graph conforms to ontologies/shapes.ttl.")
@@ -81,4 +169,6 @@ def build_cli(
             from kg.validate import format_report
 
             out("SHACL validation found violations:\n" + format_report(report.validation, limit=20))
-            raise typer.Exit(3)
+            raise typer.Exit(EXIT_SHAPES)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
