@@ -1,0 +1,61 @@
+"""Property-based: any text (surrogates, noncharacters, controls, huge numbers, Cyrillic) goes through the
+extraction and graph path without an unhandled exception, and every output parses. The pipeline is loaded once
+(the session's); each example is a short text, so the 200 examples take about a minute."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.build import BuildReport, _render_isolating
+from kg.extract import extract_records
+from kg.records import Article
+from kg.sources import normalise_text
+
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")]
+
+WORDS = [
+    "Министр", "иностранных", "дел", "России", "провёл", "переговоры", "с", "Китаем", "в", "Пекине", ".",
+    "подписали", "соглашение", "Президент", "Казахстана", "прибыл", "Москву", "визитом", "товарооборот",
+    "вырос", "до", "$", "млрд", "%", ",", "«", "»", "\n", "\ufffe", "\uffff", "\ud800", "\x07", "\u200b",
+    "9" * 400, "1e999", "2025-13-01", "<script>", '"', "\\", "ООН", "ШОС", "Си", "Цзиньпин", "Ван", "И",
+]  # fmt: skip
+
+texts = st.one_of(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join),
+    st.text(min_size=1, max_size=80),
+)
+
+
+def _parses(files: dict[str, bytes]) -> None:
+    import pyoxigraph
+
+    for name, fmt in (
+        ("graph.ttl", pyoxigraph.RdfFormat.TURTLE),
+        ("graph.trig", pyoxigraph.RdfFormat.TRIG),
+        ("graph.nq", pyoxigraph.RdfFormat.N_QUADS),
+    ):
+        list(pyoxigraph.parse(files[name], format=fmt))
+    json.loads(files["graph.jsonld"])
+    for line in files["extractions.jsonl"].decode("utf-8").splitlines():
+        json.loads(line)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@given(texts)
+def test_any_text_gives_parseable_outputs_or_a_named_skip(nlp, text):
+    text = normalise_text(text)
+    if not text.strip():
+        return
+    report = BuildReport()
+    records = list(
+        extract_records([Article(id="t", text=text, path="t.txt")], nlp, on_error=report.skipped.append)
+    )
+    if not records:
+        assert report.skipped and report.skipped[0].where == "t.txt"
+        return
+    _, files, _ = _render_isolating(records, "https://example.org/id/", False, report)
+    _parses(files)
