@@ -56,7 +56,7 @@ def clean_text(text: str) -> str:
 def clean_name(name: str) -> str:
     """A file name or id made safe the same way (a name Linux gave as bytes that are not UTF-8 included).
 
-    >>> clean_name("a\udcff\u0000b")
+    >>> clean_name("a" + chr(0xDCFF) + chr(0) + "b")
     'a\ufffd b'
     """
     return clean_text(name).replace("\n", " ")
@@ -101,6 +101,9 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if not raw[:first_bad].isascii():
+        # UTF-8 letters before the bad byte: a UTF-8 file with a broken byte, not a legacy encoding
+        raise DecodeError(f"not UTF-8 text (byte 0x{raw[first_bad]:02x} at offset {first_bad})")
     if b"\x00" in raw:
         raise DecodeError(f"binary data, not text (a NUL byte at offset {raw.index(0)})")
     found = _legacy(raw)

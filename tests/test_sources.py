@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from kg.iri import slug
+from kg.iri import article_key, slug
 from kg.records import Article
 from kg.sources import Problem, boilerplate_spans, read_inputs
 
@@ -335,3 +336,71 @@ def test_empty_folder_is_a_problem(tmp_path):
     assert articles == []
     [problem] = problems
     assert "empty" in problem.where
+
+
+# -- input as scrapers hand it over ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("date", ["2025-13-01", "0000-01-01", "2025-02-29"])
+def test_an_impossible_jsonl_date_skips_that_line_naming_it(tmp_path, date):
+    path = tmp_path / "a.jsonl"
+    lines = [
+        {"id": "bad", "text": "Текст.", "date": date},
+        {"id": "good", "text": "Текст.", "date": "2024-02-29"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    items = list(read_inputs([path]))
+    assert isinstance(items[0], Problem) and items[0].where == f"{path}:1" and date in items[0].reason
+    assert isinstance(items[1], Article) and items[1].date == "2024-02-29"
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r", "utf-16", "utf-8-sig"])
+def test_russian_text_in_each_encoding_is_read_and_the_encoding_counted(tmp_path, encoding):
+    text = "Министр иностранных дел Перу провела переговоры с коллегой из Чили."
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    used = Counter()
+    (article,) = read_inputs([tmp_path / "a.txt"], used=used)
+    assert article.text == text and used == {encoding: 1}
+
+
+def test_a_forced_encoding_is_used_and_a_wrong_one_named(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Пекин".encode("koi8_r"))
+    (article,) = read_inputs([tmp_path / "a.txt"], encoding="koi8_r")
+    assert article.text == "Пекин"
+    (problem,) = read_inputs([tmp_path / "a.txt"], encoding="utf-8")
+    assert isinstance(problem, Problem) and "not utf-8 text" in problem.reason
+
+
+def test_a_jsonl_file_with_a_bom_keeps_its_first_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + '{"id": "1", "text": "Один."}\n{"id": "2", "text": "Два."}\n'.encode())
+    assert [a.id for a in read_inputs([path])] == ["1", "2"]
+
+
+def test_surrogates_noncharacters_and_controls_are_replaced_one_for_one(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps({"id": "x\ud800", "text": "a\ud800b\uffffc\x07d\ufffe"}) + "\n", encoding="utf-8"
+    )
+    (article,) = read_inputs([path])
+    assert article.text == "a\ufffdb\ufffdc d\ufffd" and article.id == "x\ufffd"
+
+
+def test_cyrillic_file_names_give_distinct_articles_and_an_nfc_duplicate_is_reported(tmp_path):
+    for name in ("визит.txt", "переговоры.txt", "cafe\u0301.txt", "caf\u00e9.txt"):
+        (tmp_path / name).write_text("Текст.", encoding="utf-8")
+    items = list(read_inputs([tmp_path]))
+    articles = [a for a in items if isinstance(a, Article)]
+    keys = {article_key(a.id) for a in articles}
+    assert len(keys) == len(articles) == 3
+    (dup,) = [p for p in items if isinstance(p, Problem)]
+    assert "duplicate article id" in dup.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("визит", "переговоры"), ("новость", "статья"), ("a b", "a-b"), ("a/b", "a b"), ("Визит", "визит")],
+)
+def test_article_keys_never_meet(a, b):
+    assert article_key(a) != article_key(b)
+    assert article_key(a) == article_key(a)
