@@ -354,3 +354,27 @@ def test_posts_in_regions_and_unnamed_bodies_give_a_conforming_graph(nlp, tmp_pa
         for p in json.loads(line)["positions"]
     }
     assert {"мэр Москвы", "губернатор Московской области"} <= roles
+
+
+def test_outputs_are_replaced_as_a_set_and_a_failed_write_leaves_the_old_set_and_no_staging(
+    tmp_path, monkeypatch
+):
+    from kg import export
+
+    out = tmp_path / "out"
+    export.write_set(out, {"a.ttl": b"old a", "b.nq": b"old b"})
+    (out / ".kg-build-stale").mkdir()  # what a killed build leaves
+    (out / ".graph.ttl.x.tmp").write_bytes(b"")
+    real_open = open
+
+    def full_disk(path, mode="r", *args, **kwargs):
+        if str(path).endswith("b.nq") and "w" in mode:
+            raise OSError(28, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_disk)
+    with export.output_lock(out), pytest.raises(OSError, match="cannot write .*b.nq: No space left"):
+        export.write_set(out, {"a.ttl": b"new a", "b.nq": b"new b"})
+    monkeypatch.undo()
+    assert (out / "a.ttl").read_bytes() == b"old a" and (out / "b.nq").read_bytes() == b"old b"
+    assert sorted(p.name for p in out.iterdir()) == ["a.ttl", "b.nq"]

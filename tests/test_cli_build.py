@@ -65,11 +65,12 @@ def test_build_reads_writes_and_says_so(runner, corpus, tmp_path, shared_nlp):
 
 @pytest.mark.slow
 def test_build_reports_a_skipped_input_and_goes_on(runner, corpus, tmp_path, shared_nlp):
-    (corpus / "zz_broken.txt").write_bytes(b"\xff\xfe\xfd")
+    (corpus / "zz_broken.txt").write_bytes(b"\xd0\x9f\xff\xfd")
     missing = tmp_path / "not-there.txt"
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(corpus), str(missing), "-o", str(out), "--no-validate"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 4, result.output  # built, some inputs skipped
+    assert "2 input(s) skipped; the other 2 built." in result.output
     assert "Read 2 article(s)" in result.output
     skipped = [line for line in result.output.splitlines() if line.startswith("Skipped")]
     assert len(skipped) == 2
@@ -100,8 +101,38 @@ def test_a_missing_model_is_one_error_line_naming_it(runner, corpus, tmp_path):
 def test_build_help_lists_its_options(runner):
     result = runner.invoke(app, ["build", "--help"])
     assert result.exit_code == 0
-    for option in ("--output", "--model", "--base", "--include-text"):
+    for option in ("--output", "--model", "--base", "--include-text", "--encoding", "--max-chars"):
         assert option in result.output
+    assert "--article-timeout" in result.output
+    words = " ".join(result.output.split())
+    for code in (
+        "0 every input was read",
+        "4 the graph was built but some inputs were skipped",
+        "3 the graph",
+        "1 nothing",
+    ):
+        assert code in words
+
+
+@pytest.mark.slow
+def test_a_corpus_of_which_nothing_can_be_read_exits_1_naming_each_file(runner, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "bin.txt").write_bytes(bytes(range(256)))
+    result = runner.invoke(app, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "bin.txt" in result.output and "binary" in result.output
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_second_build_into_a_folder_being_written_is_refused(runner, tmp_path):
+    from kg.export import output_lock
+
+    with output_lock(tmp_path / "out"):
+        result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "another kg build is writing into this folder" in result.output
 
 
 def test_python_dash_m_kg_help_works():

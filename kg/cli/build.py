@@ -161,7 +161,7 @@ def build_cli(
     for problem in report.skipped:
         err(f"Skipped {problem.where}: {problem.reason}", markup=False)
     if report.skipped:
-        err(f"Skipped {len(report.skipped)} input(s); built the other {len(report.articles)}.", markup=False)
+        err(f"{len(report.skipped)} input(s) skipped; the other {len(report.articles)} built.", markup=False)
     if report.validation is not None:
         if report.validation.conforms:
             out("SHACL validation: the graph conforms to ontologies/shapes.ttl.")
