@@ -36,7 +36,10 @@ def files() -> dict[str, tuple[bytes, str]]:
             ("Товарооборот Перу и Чили вырос до " + "9" * 400 + " долларов. " + OTHER).encode(),
             "read",
         ),
-        "html.txt": (b"<html><body><script>alert(1)</script><p>" + OTHER.encode() + b"</p></body></html>", "read"),
+        "html.txt": (
+            b"<html><body><script>alert(1)</script><p>" + OTHER.encode() + b"</p></body></html>",
+            "read",
+        ),
         "empty.txt": (b"", "skip:empty"),
         "blank.txt": (b" \n\t\n", "skip:empty"),
         "binary.txt": (bytes(range(256)) * 4, "skip:binary"),
@@ -63,7 +66,9 @@ def main() -> None:
     for name, (data, expect) in files().items():
         (OUT / name).write_bytes(data)
         expected[name] = expect
-    (OUT / "EXPECTED.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / "EXPECTED.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"wrote {len(expected)} files into {OUT}")
 
 
