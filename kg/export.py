@@ -112,7 +112,8 @@ STAGING_PREFIX = ".kg-build-"
 def output_lock(outdir: Path) -> Iterator[None]:
     """Hold the output folder for one build: a second build into it fails at once, naming the folder. The lock is
     the kernel's (``flock`` on the folder itself), so it goes with the process however it ends; a staging folder
-    a killed build left behind is removed here."""
+    a killed build left behind is removed here. A folder made for the build and left empty goes too."""
+    created = not outdir.exists()
     outdir.mkdir(parents=True, exist_ok=True)
     fd = os.open(outdir, os.O_RDONLY)
     try:
@@ -127,6 +128,8 @@ def output_lock(outdir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+        if created and not any(outdir.iterdir()):
+            outdir.rmdir()
 
 
 def write_set(outdir: Path, files: dict[str, bytes]) -> list[Path]:
