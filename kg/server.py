@@ -1,22 +1,31 @@
-"""A SPARQL 1.1 Protocol endpoint over a build: Oxigraph's own server, read-only, on loopback by default.
+"""A SPARQL 1.1 Protocol endpoint over a build: read-only, on loopback by default, and hard to bring down.
 
-``kg serve`` does not answer HTTP itself. It prepares an Oxigraph store directory (a ``kg build --store``
-directory is served as it is; a build folder or an RDF file is first loaded with ``oxigraph load`` into a
-temporary directory) and runs ``oxigraph serve-read-only`` on it, with ``--union-default-graph`` (so a query
-sees every article's graph, as ``kg query`` does) and ``--timeout-s`` (the server's own query timeout).
-Queries go to ``/query``; ``/update`` and the graph store are refused with 403 by the read-only server.
+``kg serve`` listens itself (kg.front) and answers each query through a private Oxigraph server: a
+``kg build --store`` directory is served as it is; a build folder or an RDF file is first loaded with
+``oxigraph load`` into a temporary directory. The Oxigraph child runs ``serve-read-only`` on a free loopback port
+with ``--union-default-graph`` and ``--timeout-s``. The front refuses updates and SERVICE clauses, adds the
+ontology's prefixes, caps the size of an answer, and a supervisor restarts the child whenever it dies (a query
+that makes it panic) or stops answering past the timeout.
+
+The port is taken before anything else, so a busy port is said at once («address in use») and nothing is
+announced. The child and the temporary store go when ``kg serve`` ends: on Ctrl-C and SIGTERM by cleanup; on
+``kill -9`` the child gets SIGKILL from the kernel (``PR_SET_PDEATHSIG``, Linux) and a small watchdog process,
+waiting on a pipe from ``kg serve``, removes the temporary store.
 """
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -27,25 +36,37 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError, MissingDependencyError
+from kg.front import Front
 from kg.store import graph_source, is_store_dir
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_MAX_RESULT_MB = 64.0
 READY_TIMEOUT_S = 30.0
+
+# Run in a fresh interpreter between fork and the Oxigraph binary: ask the kernel to kill this process when
+# its parent dies, then become the server (exec keeps the request).
+_PDEATH_SHIM = """
+import ctypes, os, signal, sys
+if sys.platform.startswith("linux"):
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != int(sys.argv[1]):
+        sys.exit(1)
+os.execv(sys.argv[2], sys.argv[2:])
+"""
+# Waits until kg serve's end of the pipe closes (however it ended), then removes the temporary store.
+_WATCHDOG = """
+import shutil, signal, sys, time
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+sys.stdin.buffer.read()
+time.sleep(0.5)
+shutil.rmtree(sys.argv[1], ignore_errors=True)
+"""
 
 
 class ServerError(KgError, RuntimeError):
-    """The Oxigraph server could not be prepared or did not start."""
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """A running server: its base URL, its ``/query`` URL and the process serving it."""
-
-    url: str
-    query_url: str
-    process: subprocess.Popen
+    """The endpoint could not be prepared or did not start (a busy port, a store that does not load)."""
 
 
 def oxigraph_binary() -> Path:
@@ -138,6 +159,118 @@ def stop(process: subprocess.Popen, grace_s: float = 5.0) -> None:
             process.wait()
 
 
+class Supervisor:
+    """Keeps one Oxigraph child serving a store directory on a private loopback port, restarting it when asked
+    or when it dies."""
+
+    def __init__(self, location: Path, timeout_s: float, log: Path, binary: Path) -> None:
+        self.location, self.timeout_s, self.log, self.binary = location, timeout_s, log, binary
+        self.process: subprocess.Popen | None = None
+        self.restarts = 0
+        self._address: tuple[str, int] | None = None
+        self._failed = threading.Event()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+
+    def address(self) -> tuple[str, int] | None:
+        return self._address
+
+    def failed(self) -> None:
+        """Called by the front when the child stopped answering: restart it."""
+        self._failed.set()
+
+    def start(self) -> None:
+        last: ServerError | None = None
+        for _ in range(3):  # the free port may be taken between the probe and the bind: try another
+            port = _free_port()
+            with open(self.log, "a", encoding="utf-8") as log:
+                command = serve_command(self.location, "127.0.0.1", port, self.timeout_s, self.binary)
+                self.process = subprocess.Popen(
+                    [sys.executable, "-c", _PDEATH_SHIM, str(os.getpid()), *command],
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            try:
+                wait_until_ready(f"http://127.0.0.1:{port}/query", self.process)
+            except ServerError as exc:
+                stop(self.process)
+                last = exc
+                continue
+            self._address = ("127.0.0.1", port)
+            return
+        detail = " ".join(self.log.read_text(encoding="utf-8", errors="replace").split()[-40:])
+        raise ServerError(f"{last}: {detail}" if detail else str(last))
+
+    def watch(self) -> None:
+        """Restart the child whenever it dies or is reported failed, until ``close``."""
+        while not self._stopping.is_set():
+            process = self.process
+            if not self._failed.wait(0.2) and process is not None and process.poll() is None:
+                continue
+            if self._stopping.is_set():
+                return
+            with self._lock:
+                self._address = None
+                self._failed.clear()
+                if process is not None:
+                    stop(process, grace_s=2)
+                    print(
+                        f"kg serve: the store stopped (exit code {process.returncode}); restarting it",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                self.restarts += 1
+                try:
+                    self.start()
+                except ServerError as exc:
+                    print(f"kg serve: the store does not restart: {exc}", file=sys.stderr, flush=True)
+                    time.sleep(1)
+
+    def close(self) -> None:
+        self._stopping.set()
+        self._failed.set()
+        with self._lock:
+            if self.process is not None:
+                stop(self.process)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A running endpoint: its base URL, its ``/query`` URL and the supervisor of its store."""
+
+    url: str
+    query_url: str
+    supervisor: Supervisor
+
+    @property
+    def process(self) -> subprocess.Popen | None:
+        """The Oxigraph child serving now (another one after a restart)."""
+        return self.supervisor.process
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def listen(host: str, port: int, **options: object) -> Front:
+    """Take the port now: a busy one is a ServerError that says so."""
+    try:
+        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise ServerError(f"{host}: cannot listen there: {exc.strerror}") from None
+    try:
+        return Front(info[4][:2], family=info[0], **options)  # type: ignore[arg-type]
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServerError(
+                f"{bind_address(host, port)}: address in use (another server listens there); choose --port"
+            ) from None
+        raise ServerError(f"{bind_address(host, port)}: cannot listen: {exc.strerror or exc}") from None
+
+
 @contextmanager
 def running_server(
     target: Path,
@@ -145,40 +278,53 @@ def running_server(
     port: int = DEFAULT_PORT,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     *,
-    ready_timeout_s: float = READY_TIMEOUT_S,
+    max_result_mb: float = DEFAULT_MAX_RESULT_MB,
 ) -> Iterator[Endpoint]:
-    """Serve a build folder, RDF file or store directory until the block ends; yields the endpoint once ready."""
+    """Serve a build folder, RDF file or store directory until the block ends; yields the endpoint once ready.
+
+    The store is supervised by a thread: a child that dies is restarted while the block runs.
+    """
     target = Path(target)
     binary = oxigraph_binary()
-    # The server's log goes to a file: a pipe nobody reads would fill up and stall it.
+    supervisor: Supervisor | None = None
+    front = listen(
+        host,
+        port,
+        store_address=lambda: supervisor.address() if supervisor else None,
+        store_failed=lambda: supervisor.failed() if supervisor else None,
+        timeout_s=timeout_s,
+        max_result_bytes=int(max_result_mb * 1_000_000),
+    )
     workdir = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    watchdog = subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, str(workdir)], stdin=subprocess.PIPE, start_new_session=True
+    )
     try:
         if is_store_dir(target):
             location = target
         else:
             location = workdir / "store"
             load_location(graph_source(target), location, binary)
-        with open(workdir / "oxigraph.log", "w+", encoding="utf-8") as log:
-            process = subprocess.Popen(
-                serve_command(location, host, port, timeout_s, binary),
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                url = f"http://{bind_address(host, port)}"
-                try:
-                    wait_until_ready(url + "/query", process, ready_timeout_s)
-                except ServerError as exc:
-                    stop(process)
-                    log.seek(0)
-                    detail = " ".join(log.read().split())
-                    raise ServerError(f"{exc}: {detail}" if detail else str(exc)) from None
-                yield Endpoint(url=url, query_url=url + "/query", process=process)
-            finally:
-                stop(process)
+        supervisor = Supervisor(location, timeout_s, workdir / "oxigraph.log", binary)
+        supervisor.start()
+        watcher = threading.Thread(target=supervisor.watch, name="kg-serve-supervisor", daemon=True)
+        watcher.start()
+        threading.Thread(target=front.serve_forever, name="kg-serve-front", daemon=True).start()
+        url = f"http://{bind_address(host, port)}"
+        try:
+            yield Endpoint(url=url, query_url=url + "/query", supervisor=supervisor)
+        finally:
+            front.shutdown()
+            supervisor.close()
+            watcher.join(timeout=10)
     finally:
+        front.server_close()
+        if supervisor is not None:
+            supervisor.close()
         shutil.rmtree(workdir, ignore_errors=True)
+        if watchdog.stdin is not None:
+            watchdog.stdin.close()
+        watchdog.wait(timeout=10)
 
 
 def serve(
@@ -187,8 +333,10 @@ def serve(
     port: int = DEFAULT_PORT,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     on_ready: Callable[[Endpoint], None] | None = None,
+    *,
+    max_result_mb: float = DEFAULT_MAX_RESULT_MB,
 ) -> int:
-    """Serve until interrupted (Ctrl-C or SIGTERM) or the server exits; return the server's exit code."""
+    """Serve until interrupted (Ctrl-C or SIGTERM); return 0."""
 
     def _terminate(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -196,11 +344,12 @@ def serve(
     # SIGTERM must unwind through running_server's cleanup: stop the child, remove the temporary store.
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        with running_server(target, host, port, timeout_s) as endpoint:
+        with running_server(target, host, port, timeout_s, max_result_mb=max_result_mb) as endpoint:
             if on_ready is not None:
                 on_ready(endpoint)
             try:
-                return endpoint.process.wait()
+                while True:
+                    time.sleep(3600)
             except KeyboardInterrupt:
                 return 0
     finally:

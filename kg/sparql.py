@@ -53,7 +53,7 @@ class Result:
     """The answer to one query, as plain Python values.
 
     ``kind`` is ``select`` (``variables`` and ``rows``), ``ask`` (``boolean``) or ``graph`` (CONSTRUCT or
-    DESCRIBE: ``turtle`` and ``triple_count``). ``json`` keeps the SPARQL 1.1 Query Results JSON of a
+    DESCRIBE: ``turtle``, ``ntriples`` and ``triple_count``). ``json`` keeps the SPARQL 1.1 Query Results JSON of a
     ``select`` or ``ask``, from which the other formats are written.
     """
 
@@ -62,6 +62,7 @@ class Result:
     rows: tuple[tuple[object, ...], ...] = ()
     boolean: bool | None = None
     turtle: str = ""
+    ntriples: str = ""
     triple_count: int = 0
     json: bytes = field(default=b"", repr=False)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from kg.errors import KgError, MissingDependencyError
 from kg.formats import format_from_suffix
 from kg.sparql import Result, plain_value, prefixes, syntax_error
+from kg.sparqltext import check_query
 from kg.vocab import KGR_IRI
 
 try:
@@ -42,8 +43,9 @@ _OX_FORMATS: dict[str, ox.RdfFormat] = {
     "n3": ox.RdfFormat.N3,
 }
 
-#: Output formats of ``kg query``.
+#: Output formats of ``kg query``: for SELECT and ASK, and for CONSTRUCT and DESCRIBE.
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+GRAPH_FORMATS: tuple[str, ...] = ("turtle", "nt")
 
 
 class StoreError(KgError, ValueError):
@@ -172,12 +174,21 @@ def write_store(nquads_path: Path, store_dir: Path) -> int:
 
 
 def query(
-    store: ox.Store, sparql: str, *, base: str = KGR_IRI, union: bool = True, known_prefixes: bool = True
+    store: ox.Store,
+    sparql: str,
+    *,
+    base: str = KGR_IRI,
+    union: bool = True,
+    known_prefixes: bool = True,
+    allow_service: bool = False,
 ) -> Result:
     """Run a SPARQL query; the project's prefixes are known, the union of graphs is the default graph.
 
-    ``known_prefixes=False`` makes the query declare its own prefixes, as another store would need.
+    ``known_prefixes=False`` makes the query declare its own prefixes, as another store would need. Updates
+    are refused, and so is a SERVICE clause (it would make this machine call another server) unless
+    ``allow_service`` (kg.sparqltext.QueryRefused).
     """
+    check_query(sparql, allow_service=allow_service)
     try:
         # Default prefixes go in through the parser, not as prepended text, so error positions stay the
         # user's own; a PREFIX the query declares overrides ours.
@@ -192,6 +203,11 @@ def query(
         return _result(answer, base)
     except (OSError, RuntimeError) as exc:
         raise QueryError(f"the query failed: {exc}") from None
+    except BaseException as exc:
+        # A panic inside Oxigraph reaches Python as pyo3's PanicException (a BaseException): one query failed.
+        if type(exc).__name__ == "PanicException":
+            raise QueryError(f"the store failed on this query: {exc}") from None
+        raise
 
 
 def _result(answer: object, base: str) -> Result:
@@ -200,8 +216,11 @@ def _result(answer: object, base: str) -> Result:
             kind="ask", boolean=bool(answer), json=answer.serialize(format=ox.QueryResultsFormat.JSON)
         )
     if isinstance(answer, ox.QueryTriples):
-        triples = list(answer)
-        return Result(kind="graph", turtle=_turtle(triples, base), triple_count=len(triples))
+        triples = sorted(answer, key=str)
+        ntriples = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode()
+        return Result(
+            kind="graph", turtle=_turtle(triples, base), ntriples=ntriples, triple_count=len(triples)
+        )
     data = answer.serialize(format=ox.QueryResultsFormat.JSON)
     parsed = json.loads(data)
     variables = tuple(parsed["head"]["vars"])
@@ -227,9 +246,22 @@ def _turtle(triples: list[ox.Triple], base: str) -> str:
 
 
 def serialize_result(result: Result, fmt: str) -> str:
-    """A result as CSV, TSV or SPARQL 1.1 Query Results JSON text (graph results are Turtle in any format)."""
+    """A SELECT or ASK result as CSV, TSV or SPARQL 1.1 Query Results JSON text; a CONSTRUCT or DESCRIBE
+    result as Turtle (``turtle`` or ``table``) or N-Triples (``nt``). A format of the other kind is refused."""
     if result.kind == "graph":
-        return result.turtle
+        if fmt in ("turtle", "table"):
+            return result.turtle
+        if fmt == "nt":
+            return result.ntriples
+        raise QueryError(
+            f"--format {fmt} is for SELECT and ASK; a CONSTRUCT or DESCRIBE result is written as "
+            f"{' or '.join(GRAPH_FORMATS)}"
+        )
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(
+            f"--format {fmt} is for CONSTRUCT and DESCRIBE; a SELECT or ASK result is written as "
+            f"{', '.join(RESULT_FORMATS)}"
+        )
     if fmt == "json":
         return result.json.decode("utf-8")
     target = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}.get(fmt)

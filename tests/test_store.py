@@ -20,6 +20,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg import sparql as ksparql
+from kg import sparqltext as ktext
 from kg import store as kstore
 from kg.formats import UnknownFormatError
 from kg.vocab import DIP, KGR_IRI
@@ -349,6 +350,80 @@ def test_cli_rejects_bad_usage(build_dir: Path, tmp_path: Path) -> None:
     assert none.exit_code == 1 and "no query" in none.stderr
     unknown = run_cli("query", str(tmp_path / "graph.owlx"), "ASK {}")
     assert unknown.exit_code == 1 and "graph.owlx" in unknown.stderr
+
+
+def test_cli_refuses_updates_and_names_a_file_that_is_not_utf8(build_dir: Path, tmp_path: Path) -> None:
+    update = run_cli("query", str(build_dir), "PREFIX a: <http://a/>\nDELETE WHERE { ?s ?p ?o }")
+    assert update.exit_code == 1 and "updates are not allowed" in update.stderr
+    legacy = tmp_path / "запрос.rq"
+    legacy.write_bytes('SELECT ?p { ?p skos:prefLabel "Ван И"@ru }'.encode("cp1251"))
+    result = run_cli("query", str(build_dir), "--file", str(legacy))
+    assert result.exit_code == 1
+    assert f"{legacy}: the query is not UTF-8 text" in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_bind_replaces_the_querys_own_values(build_dir: Path, tmp_path: Path) -> None:
+    query_file = tmp_path / "q.rq"
+    query_file.write_text(
+        'SELECT ?p ?name WHERE {\n  VALUES ?name { "Никто"@ru "Некто"@ru }\n  ?p skos:prefLabel ?name }',
+        encoding="utf-8",
+    )
+    default = run_cli("query", str(build_dir), "-f", str(query_file), "--format", "csv")
+    assert default.exit_code == 0 and default.stdout.strip() == "p,name"
+    bound = run_cli("query", str(build_dir), "-f", str(query_file), "--bind", "name=Ван И", "--format", "csv")
+    assert bound.exit_code == 0, bound.output
+    assert bound.stdout_bytes.decode().splitlines()[1:] == [
+        "https://w3id.org/partnership-kg/id/person/van-i,Ван И"
+    ]
+    # A variable without VALUES gets one; an IRI is taken as written; an unknown variable is named.
+    person = run_cli(
+        "query", str(build_dir), "SELECT ?l { ?p skos:prefLabel ?l }", "--format", "csv",
+        "--bind", "p=<https://w3id.org/partnership-kg/id/person/van-i>",
+    )  # fmt: skip
+    assert person.exit_code == 0 and person.stdout_bytes.decode().splitlines()[1:] == ["Ван И"]
+    missing = run_cli("query", str(build_dir), "ASK { ?s ?p ?o }", "--bind", "x=1")
+    assert missing.exit_code == 1 and "the query has no variable ?x" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "value", "expected"),
+    [
+        ('SELECT * { VALUES (?a ?b) { ("x"@ru "y"@ru) } ?s ?p ?a }', "b", "z", '{ ("x"@ru "z"@ru) }'),
+        ("SELECT * { VALUES ?t { dip:A dip:B } ?s a ?t }", "t", "dip:C", "VALUES ?t { dip:C }"),
+        ("SELECT * WHERE { ?s ?p ?o }", "o", 'a "quoted" word', 'VALUES ?o { "a \\"quoted\\" word" }'),
+        ("SELECT * WHERE { ?s ?p ?o }", "o", "12", "VALUES ?o { 12 }"),
+        ("SELECT * WHERE { ?s ?p ?o }", "s", "http://example.org/x", "VALUES ?s { <http://example.org/x> }"),
+        ('ASK { VALUES ?o { "a"^^xsd:string } ?s ?p ?o }', "o", "b", 'VALUES ?o { "b"^^xsd:string }'),
+    ],
+)
+def test_bind_rewrites_the_query_text(query: str, name: str, value: str, expected: str) -> None:
+    assert expected in ktext.bind(query, name, value, {"dip", "xsd"})
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("select * { optional { service silent ?endpoint { ?s ?p ?o } } }", True),
+        ("SELECT * { \\u0053ERVICE <http://x/> { ?s ?p ?o } }", True),
+        ('SELECT * { ?s ?p "SERVICE <http://x/>" } # SERVICE <http://x/>', False),
+        ("SELECT ?service { ?service ex:SERVICE <http://x/service> }", False),
+    ],
+)
+def test_service_clauses_are_found_where_the_parser_would_see_them(query: str, refused: bool) -> None:
+    assert (ktext.service_position(query) is not None) is refused
+
+
+def test_cli_graph_formats(build_dir: Path) -> None:
+    construct = "CONSTRUCT WHERE { ?s dip:supports ?o }"
+    nt = run_cli("query", str(build_dir), construct, "--format", "nt")
+    assert nt.exit_code == 0 and len(Graph().parse(data=nt.stdout, format="nt")) == 1
+    turtle = run_cli("query", str(build_dir), construct, "--format", "turtle")
+    assert turtle.exit_code == 0 and len(Graph().parse(data=turtle.stdout, format="turtle")) == 1
+    csv = run_cli("query", str(build_dir), construct, "--format", "csv")
+    assert csv.exit_code == 1 and "--format csv is for SELECT and ASK" in csv.stderr
+    select_nt = run_cli("query", str(build_dir), "SELECT * { ?s ?p ?o }", "--format", "nt")
+    assert select_nt.exit_code == 1 and "--format nt is for CONSTRUCT and DESCRIBE" in select_nt.stderr
 
 
 # --- the exports load into an independent parser ---------------------------------------------------------

@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from kg.cli._common import console, errors_as_messages, fail
-from kg.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT_S, Endpoint, ServerError, is_loopback, serve
+from kg.server import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_RESULT_MB,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT_S,
+    Endpoint,
+    ServerError,
+    is_loopback,
+    serve,
+)
 
 
 def serve_cli(
@@ -26,8 +35,20 @@ def serve_cli(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds a query may run before the server stops it.", min=0.1)
     ] = DEFAULT_TIMEOUT_S,
+    max_result_mb: Annotated[
+        float,
+        typer.Option(
+            "--max-result-mb",
+            help="Largest answer sent, in megabytes; a larger one is refused (413).",
+            min=0.001,
+        ),
+    ] = DEFAULT_MAX_RESULT_MB,
 ) -> None:
-    """Serve a build read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/query until Ctrl-C."""
+    """Serve a build read-only over the SPARQL 1.1 Protocol at http://HOST:PORT/query until Ctrl-C.
+
+    Updates and SERVICE clauses are refused; the ontology's prefixes need no declaring; a query that brings
+    the store down is answered with 503 and the store restarted.
+    """
     if not is_loopback(host):
         console.print(
             f"Warning: listening on {host}: the endpoint is reachable from other machines", markup=False
@@ -36,12 +57,13 @@ def serve_cli(
     def announce(endpoint: Endpoint) -> None:
         # Printed only once the server answers, so scripts may wait for this line.
         typer.echo(
-            f"SPARQL endpoint: {endpoint.query_url} (read-only, query timeout {timeout:g} s); Ctrl-C stops it"
+            f"SPARQL endpoint: {endpoint.query_url} (read-only, query timeout {timeout:g} s, answers up to "
+            f"{max_result_mb:g} MB); Ctrl-C stops it",
         )
 
     with errors_as_messages():
         try:
-            code = serve(target, host, port, timeout, on_ready=announce)
+            code = serve(target, host, port, timeout, on_ready=announce, max_result_mb=max_result_mb)
         except ServerError as exc:
             raise fail(str(exc)) from None
     if code not in (0, -15):
