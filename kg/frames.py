@@ -114,7 +114,14 @@ def to_frame(result: Result, *, compact: bool = True) -> Any:
     decimals as floats (so a column of scores is numeric)."""
     pd = pandas()
     rows = [[_plain(v, compact) for v in row] for row in result.rows]
-    return pd.DataFrame(rows, columns=list(result.variables))
+    frame = pd.DataFrame(rows, columns=list(result.variables))
+    for i, name in enumerate(result.variables):
+        # A column of integers with a gap keeps its integers (pandas would make them floats around the NaN).
+        values = [row[i] for row in rows]
+        present = [v for v in values if v is not None]
+        if present and len(present) < len(values) and all(type(v) is int for v in present):
+            frame[name] = pd.array(values, dtype="Int64")
+    return frame
 
 
 def _plain(value: object, compact: bool) -> object:
