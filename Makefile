@@ -3,12 +3,13 @@
 #   make test    install into .venv (with the test extras, Chromium and rapper) and run the whole test suite
 #   make test-fast   the quick local loop: every test not marked slow (no browser, no end-to-end builds)
 #   make lint    ruff's lint and format checks
+#   make notebook   install the notebook extra and run notebooks/explore.ipynb in place (its stored outputs)
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build test test-fast lint install install-test system-deps clean
+.PHONY: build test test-fast lint notebook install install-test install-notebook system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +19,13 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-test: $(BIN)/python system-deps
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,notebook]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+
+# the notebook's kernel is this venv's Python, registered in the venv (not in the user's Jupyter folders)
+install-notebook: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[notebook]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 
 # Debian's Chromium (the browser tests) and rapper (an independent RDF parser); nothing else is downloaded
 system-deps:
@@ -33,6 +40,11 @@ test: install-test
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not slow" -q
+
+# run as Jupyter would, from notebooks/, and store the outputs without timings so they do not churn
+notebook: install-notebook
+	cd notebooks && $(abspath $(BIN))/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False explore.ipynb
 
 lint: install-test
 	$(BIN)/ruff check kg tests scripts benchmarks
