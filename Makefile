@@ -20,10 +20,13 @@ install: $(BIN)/python
 install-test: $(BIN)/python system-deps
 	$(BIN)/pip install --quiet -e ".[test]"
 
-# Debian's Chromium (the browser tests) and rapper (an independent RDF parser); nothing else is downloaded
+# Debian's Chromium (the browser tests), rapper (an independent RDF parser), Apache Jena's jars and a Java runtime
+# (tests/test_stores.py runs queries/ in Jena TDB2 through scripts/jena.sh); nothing else is downloaded
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v rapper >/dev/null; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium raptor2-utils >/dev/null; fi
+	@if ! command -v chromium >/dev/null || ! command -v rapper >/dev/null || ! command -v java >/dev/null \
+		|| [ ! -f /usr/share/java/jena-tdb2.jar ]; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium raptor2-utils \
+		default-jre-headless libapache-jena-java unzip >/dev/null; fi
 
 build: install
 	$(BIN)/kg build seeds/ -o output/
