@@ -1,5 +1,6 @@
 """The same answer everywhere: every query in queries/ gives the same rows on the build folder, graph.ttl,
-graph.trig (through `kg query`, i.e. Oxigraph) and in Apache Jena TDB2 loaded from the TriG (scripts/jena.sh)."""
+graph.trig (through `kg query`, i.e. Oxigraph), in Apache Jena TDB2 loaded from the TriG (scripts/jena.sh) and
+in a private Virtuoso instance loaded from the N-Quads (scripts/virtuoso.sh)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import csv
 import io
 import os
 import shutil
+import socket
 import subprocess
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_FILES = sorted((ROOT / "queries").glob("*.rq"))
 JENA = ROOT / "scripts" / "jena.sh"
+VIRTUOSO = ROOT / "scripts" / "virtuoso.sh"
 
 pytestmark = pytest.mark.slow
 
@@ -80,6 +84,32 @@ def jena_query(store: Path, query: Path) -> str:
     return done.stdout
 
 
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def script(*args: str | Path) -> str:
+    done = subprocess.run([str(a) for a in args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def virtuoso(seeds_build, tmp_path_factory) -> Iterator[Path]:
+    """A private Virtuoso (own database folder, ports on 127.0.0.1) holding the seeds build, shut down after."""
+    if shutil.which("virtuoso-t") is None or shutil.which("isql-vt") is None:
+        pytest.skip("no Virtuoso (Debian: apt-get install virtuoso-opensource)")
+    folder = tmp_path_factory.mktemp("virtuoso") / "instance"
+    try:
+        script(VIRTUOSO, "start", folder, free_port(), free_port())
+        script(VIRTUOSO, "load", folder, seeds_build / "graph.nq")
+        yield folder
+    finally:
+        subprocess.run([str(VIRTUOSO), "stop", str(folder)], capture_output=True)
+
+
 def test_the_library_is_there():
     assert len(QUERY_FILES) >= 10
 
@@ -91,6 +121,12 @@ def test_every_query_gives_the_same_rows_in_every_store(query, seeds_build, jena
     for name in ("graph.ttl", "graph.trig"):
         assert rows(kg_query(seeds_build / name, query)) == expected, f"{query.name} on {name}"
     assert rows(jena_query(jena_store, query)) == expected, f"{query.name} in Jena TDB2"
+
+
+@pytest.mark.parametrize("query", QUERY_FILES, ids=lambda p: p.stem)
+def test_every_query_gives_the_same_rows_in_virtuoso(query, seeds_build, virtuoso):
+    expected = rows(kg_query(seeds_build, query))
+    assert rows(script(VIRTUOSO, "query", virtuoso, query)) == expected, f"{query.name} in Virtuoso"
 
 
 COUNTS = {
