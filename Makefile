@@ -27,10 +27,14 @@ install-notebook: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[notebook]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 
-# Debian's Chromium (the browser tests) and rapper (an independent RDF parser); nothing else is downloaded
+# Debian's Chromium (the browser tests), rapper (an independent RDF parser), Apache Jena's jars with a Java runtime
+# and Virtuoso (tests/test_stores.py runs queries/ in Jena TDB2 and a private Virtuoso through scripts/jena.sh and
+# scripts/virtuoso.sh; Virtuoso's own service is not started); nothing else is downloaded
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v rapper >/dev/null; then \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium raptor2-utils >/dev/null; fi
+	@if ! command -v chromium >/dev/null || ! command -v rapper >/dev/null || ! command -v java >/dev/null \
+		|| [ ! -f /usr/share/java/jena-tdb2.jar ] || ! command -v virtuoso-t >/dev/null; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium raptor2-utils \
+		default-jre-headless libapache-jena-java unzip virtuoso-opensource curl >/dev/null; fi
 
 build: install
 	$(BIN)/kg build seeds/ -o output/

@@ -1,5 +1,12 @@
 """Records → an rdflib Dataset: shared knowledge in the default graph, each article's triples in its own graph.
 
+Every triple is stated once in the whole dataset. What two articles may both say about shared things (an
+entity's types and labels, who holds which post, which state supports which initiative) goes to the default
+graph; an article graph holds only what is that article's own: its mentions, events, post holdings and
+figures, and the links from shared entities to them (``dip:denotedBy``, ``dip:extractedFrom``). So a query
+over the union of the graphs gives the same rows whether a store keeps the union as a set (rdflib, Jena) or
+as a bag (Oxigraph), and a ``COUNT`` agrees with the plain Turtle export.
+
 The plain Turtle export is the union of all graphs; TriG / N-Quads keep the article graphs apart.
 """
 
@@ -201,7 +208,8 @@ class GraphBuilder:
                     for sup in ev.participants:
                         actor = self.actor_key(art, sup)
                         if actor and self.entities.get(key) and self.entities[key].type == "Initiative":
-                            g.add((self.iri(actor), DIP.supports, self.iri(key)))
+                            # shared knowledge; the article saying so is the event's dip:extractedFrom
+                            self.default.add((self.iri(actor), DIP.supports, self.iri(key)))
         if ev.level:
             level = self.iri(level_key(ev.level))
             g.add((node, DIP.partnershipLevel, level))
@@ -220,7 +228,8 @@ class GraphBuilder:
             return
         self.posts[post.key] = post
         node = self.iri(post.key)
-        g.add((self.iri(person), DIP.holdsPost, node))
+        # shared knowledge (several articles say it); the article's own statement is the dip:PostHolding
+        self.default.add((self.iri(person), DIP.holdsPost, node))
         holding = self.iri(holding_key(art, person, post.key))
         g.add((holding, RDF.type, DIP.PostHolding))
         g.add((holding, DIP.holder, self.iri(person)))
