@@ -49,7 +49,9 @@ def records_for(n: int, data: Path, cache: Path) -> list:
         for i, rec in enumerate(extract_records(articles, nlp)):
             distinct.append(rec)
             if i % 50 == 0:
-                print(f"  extracted {i + 1} of {len(articles)} in {time.perf_counter() - t0:.0f} s", flush=True)
+                print(
+                    f"  extracted {i + 1} of {len(articles)} in {time.perf_counter() - t0:.0f} s", flush=True
+                )
         with cache.open("wb") as handle:
             pickle.dump(distinct, handle)
     records = list(distinct[:n])
@@ -137,7 +139,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench-page-records.pickle")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench-page-records.pickle"
+    )
     parser.add_argument("--shots", type=Path, default=None)
     parser.add_argument("--keep", type=Path, default=None)
     parser.add_argument("--query", default="китай")
@@ -147,8 +151,14 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     built = build_page(records, folder)
     measured = time_browser(built["path"], args.shots, args.query)
-    print(json.dumps({"articles": len(records), **{k: v for k, v in built.items() if k != "path"}, **measured},
-                     ensure_ascii=False, default=str, indent=1))
+    print(
+        json.dumps(
+            {"articles": len(records), **{k: v for k, v in built.items() if k != "path"}, **measured},
+            ensure_ascii=False,
+            default=str,
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":
