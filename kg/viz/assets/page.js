@@ -137,9 +137,22 @@
     if (list.length) nodes.update(list);
   }
   function fitView() {
-    network.fit();
-    // fit() frames node shapes, not their labels: leave a margin so edge labels are not cut off
-    network.moveTo({ scale: network.getScale() * 0.92 });
+    // frame the visible nodes by their places and sizes (vis-network's fit() would also count the enlarged
+    // labels of the last view, so «Сбросить» would not come back to the opening view), with a margin for labels
+    const ids = DATA.nodes.filter((n) => !hidden["n:" + n.id]).map((n) => n.id);
+    const pos = network.getPositions(ids);
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    ids.forEach((id) => {
+      const p = pos[id], r = (nodeMeta[id].size || 10) + 30;
+      if (!p) return;
+      x0 = Math.min(x0, p.x - r); x1 = Math.max(x1, p.x + r);
+      y0 = Math.min(y0, p.y - r); y1 = Math.max(y1, p.y + r);
+    });
+    const box = container.getBoundingClientRect();
+    if (isFinite(x0) && box.width > 0 && box.height > 0) {
+      const scale = Math.min(1.5, 0.92 * Math.min(box.width / (x1 - x0), box.height / (y1 - y0)));
+      network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale });
+    } else network.fit();
     tuneLabels();
   }
   window.kgLabelDrawn = (id) => {
