@@ -435,8 +435,9 @@ def test_reset_restores_the_opening_view_and_filters(seeds_page):
     page.evaluate("network.moveTo({scale: 4, position: {x: 500, y: -300}})")
     page.click("#kg-reset")
     scale, where = page.evaluate("[network.getScale(), network.getViewPosition()]")
-    assert scale == pytest.approx(opening[0], rel=1e-6)
-    assert (where["x"], where["y"]) == pytest.approx((opening[1]["x"], opening[1]["y"]), abs=1e-3)
+    # the same framing (to a pixel or so: the header's counts may wrap differently as the view changes)
+    assert scale == pytest.approx(opening[0], rel=0.01)
+    assert (where["x"], where["y"]) == pytest.approx((opening[1]["x"], opening[1]["y"]), abs=3 / scale)
     assert page.is_checked("#kg-kind-Place") and page.is_checked("#kg-mode-nodes")
     assert page.evaluate("window.kgView") == "nodes"
 

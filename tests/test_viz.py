@@ -190,7 +190,8 @@ def test_write_replaces_an_existing_page_atomically(net, tmp_path):
 
 def test_the_page_opens_laid_out_and_physics_waits_for_the_reader(net):
     options = net.options
-    assert options["physics"]["enabled"] is True  # «Уложить заново» still runs vis-network's physics
+    # off as the page opens (every node comes placed); «Уложить заново» turns it on and runs vis-network's physics
+    assert options["physics"]["enabled"] is False
     assert options["physics"]["stabilization"]["enabled"] is True
     assert options["physics"]["stabilization"]["iterations"] == 0
     assert options["layout"]["improvedLayout"] is False

@@ -82,3 +82,40 @@ def communities(reader: Reader, edges: list[dict[str, Any]]) -> tuple[dict[str, 
         for x in part:
             member[x] = i
     return member, info
+
+
+def set_start_view(net: Any, member: dict[str, int], groups: list[dict[str, Any]]) -> str:
+    """Mark what the page hides and how it colours nodes as it opens, so the browser starts with nothing to update.
+
+    The page opens in the actor view above ACTOR_VIEW_NODES nodes; either way nodes without a link are hidden
+    (the page counts them and offers to show them). The events view's colour of a node stays in ``nodeColor``.
+    """
+    view = "edges" if len(net.nodes) > ACTOR_VIEW_NODES else "nodes"
+    shown = {}
+    for node in net.nodes:
+        if node["kind"] in ACTOR_KINDS:
+            node["actorLinked"] = node["id"] in member
+            if node["id"] in member:
+                node["community"] = member[node["id"]]
+                node["actorColor"] = groups[member[node["id"]]]["color"]
+        if view == "edges":
+            visible = node.get("actorLinked", False)
+            if "actorColor" in node:
+                node["nodeColor"] = node["color"]
+                fill = node["actorColor"]
+                node["color"] = {
+                    "background": fill,
+                    "border": "#444444",
+                    "highlight": {"background": fill, "border": "#111111"},
+                    "hover": {"background": fill, "border": "#111111"},
+                }
+        else:
+            visible = not node.get("isolated", False)
+        shown[node["id"]] = visible
+        if not visible:
+            node["hidden"] = True
+    for edge in net.edges:
+        mode = edge["mode"]
+        visible = shown[edge["from"]] and shown[edge["to"]] and mode in ("all", view)
+        edge["hidden"] = not visible
+    return view

@@ -18,7 +18,7 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import Graph
 
-from kg.viz.actors import ACTOR_KINDS, ACTOR_VIEW_NODES, communities, cooccurrence_edges
+from kg.viz.actors import ACTOR_KINDS, communities, cooccurrence_edges, set_start_view
 from kg.viz.layout import layout, node_box
 from kg.viz.options import LAYOUT_SEED, stabilization_iterations, vis_options
 from kg.viz.reader import Reader
@@ -295,19 +295,21 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
     for i, ((_, _, src, dst), options) in enumerate(_edges(reader, links)):
         net.add_edge_fast(src, dst, id=f"e{i}", **options)
     member, groups = communities(reader, net.edges)
-    for node in net.nodes:
-        if node["kind"] in ACTOR_KINDS:
-            node["actorLinked"] = node["id"] in member
-            if node["id"] in member:
-                node["community"] = member[node["id"]]
-                node["actorColor"] = groups[member[node["id"]]]["color"]
     place_nodes(net)
+    start = set_start_view(net, member, groups)
     net.options = vis_options(len(net.nodes))
     net.details = _details(net, reader, title)
     net.details["communities"] = groups
     net.details["actorKinds"] = list(ACTOR_KINDS)
-    net.details["startView"] = "edges" if len(net.nodes) > ACTOR_VIEW_NODES else "nodes"
-    net.details["cooccurrences"] = {f"{a} {b}": s for (a, b), s in sorted(reader.cooccurrences.items())}
+    net.details["startView"] = start
+    # each sentence once (a sentence naming k actors is evidence for k·(k-1)/2 links), the links by index
+    sentences: dict[tuple[Any, ...], int] = {}
+    links_of: dict[str, list[int]] = {}
+    for (a, b), said in sorted(reader.cooccurrences.items()):
+        keys = [(x["article"], x["start"], x["end"], x["text"]) for x in said]
+        links_of[f"{a} {b}"] = [sentences.setdefault(k, len(sentences)) for k in keys]
+    net.details["sentences"] = [list(k) for k in sentences]
+    net.details["cooccurrences"] = links_of
     return net
 
 

@@ -34,7 +34,8 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
         # every node comes with its x/y (place_nodes): vis-network's own first layout would only be thrown away
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
         "physics": {
-            "enabled": True,
+            # off as the page opens (every node comes placed); «Уложить заново» turns it on
+            "enabled": False,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
                 "gravitationalConstant": -70 if big else -110,

@@ -87,7 +87,9 @@
     progress.textContent = Math.round((100 * p.iterations) / Math.max(1, p.total)) + "%";
   });
   network.on("stabilizationIterationsDone", settled);
-  if (DATA.nodes.length === 0) settled();
+  // every node comes placed and physics starts off: the page is settled as soon as it is drawn
+  window.kgIterations = 0;
+  settled();
 
   // ---------- filters ----------
   const state = { mode: startView, kinds: {}, types: {}, from: "", to: "", undated: true, isolated: false };
@@ -112,7 +114,7 @@
       const h = { background: n.actorColor, border: "#111111" };
       return { background: n.actorColor, border: "#444444", highlight: h, hover: h };
     }
-    return n.color;
+    return n.nodeColor || n.color;
   }
   const boostedFont = {}; // id -> the enlarged font of the labels drawn first
   function fontOf(n) { return boostedFont[n.id] || n.font; }
@@ -136,10 +138,26 @@
     const list = Object.values(updates);
     if (list.length) nodes.update(list);
   }
-  function fitView() {
-    // frame the visible nodes by their places and sizes (vis-network's fit() would also count the enlarged
-    // labels of the last view, so «Сбросить» would not come back to the opening view), with a margin for labels
-    const ids = DATA.nodes.filter((n) => !hidden["n:" + n.id]).map((n) => n.id);
+  function core() {
+    // the largest connected part of what is shown: the page opens on it
+    const parent = {};
+    const root = (x) => { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; };
+    DATA.nodes.forEach((n) => { if (!hidden["n:" + n.id]) parent[n.id] = n.id; });
+    DATA.edges.forEach((e) => {
+      if (!hidden["e:" + e.id] && parent[e.from] !== undefined && parent[e.to] !== undefined) {
+        parent[root(e.from)] = root(e.to);
+      }
+    });
+    const size = {};
+    Object.keys(parent).forEach((x) => { const r = root(x); size[r] = (size[r] || 0) + 1; });
+    let best = null;
+    Object.keys(size).forEach((r) => { if (best === null || size[r] > size[best]) best = r; });
+    return Object.keys(parent).filter((x) => root(x) === best);
+  }
+  function fitView(all) {
+    // frame the connected core (or every visible node) by places and sizes (vis-network's fit() would also
+    // count the enlarged labels of the last view, so «Сбросить» would not come back to the opening view)
+    const ids = all === true ? DATA.nodes.filter((n) => !hidden["n:" + n.id]).map((n) => n.id) : core();
     const pos = network.getPositions(ids);
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     ids.forEach((id) => {
@@ -161,7 +179,9 @@
   };
   kinds.forEach((k) => { state.kinds[k.kind] = true; });
   eventTypes.forEach((t) => { state.types[t.name] = true; });
-  const hidden = {}; // id -> bool, nodes and edges ("n:" / "e:")
+  const hidden = {}; // id -> bool, nodes and edges ("n:" / "e:"), as the page opens (set when it was written)
+  DATA.nodes.forEach((n) => { hidden["n:" + n.id] = !!n.hidden; });
+  DATA.edges.forEach((e) => { hidden["e:" + e.id] = !!e.hidden; });
 
   function eventPasses(id) {
     const n = nodeMeta[id];
@@ -249,7 +269,7 @@
   const DIM_FONT = { color: "#c3c7cc", strokeWidth: 0 };
   const DIM_EDGE = "rgba(190,195,200,0.35)";
   let dimmed = {}; // id -> true for dimmed nodes ("n:") and edges ("e:")
-  let colouredView = "nodes"; // the view whose node colours are drawn
+  let colouredView = startView; // the view whose node colours are drawn
   let selected = null;
 
   function neighbourhood(id) {
@@ -453,7 +473,10 @@
     if (!e) return;
     const a = nameOf(e.from), b = nameOf(e.to);
     if (e.kind === "cooc") {
-      const sentences = cooc[e.from + " " + e.to] || [];
+      const sentences = (cooc[e.from + " " + e.to] || []).map((i) => {
+        const x = D.sentences[i];
+        return { article: x[0], start: x[1], end: x[2], text: x[3] };
+      });
       heading(a + " — " + b, "Person", "названы в одном предложении: " + e.sentences);
       sentences.forEach((s) => add(panel, quote(s)));
     } else if (e.kind === "pair") {
@@ -641,7 +664,7 @@
   document.querySelectorAll("input[name=kg-mode]").forEach((r) => r.addEventListener("change", () => {
     if (r.checked) { state.mode = r.value; applyFilters(); fitView(); }
   }));
-  document.getElementById("kg-fit").addEventListener("click", fitView);
+  document.getElementById("kg-fit").addEventListener("click", () => fitView(true));
   document.getElementById("kg-relayout").addEventListener("click", () => {
     loading.classList.remove("kg-done");
     network.setOptions({ physics: { enabled: true } });
