@@ -407,7 +407,12 @@ COOC_TEXT = "Бразилия и Индия провели консультац�
 def _cooc_corpus():
     from kg.records import Article, ArticleRecord, Corpus, Entity, Mention
 
-    names = {"Бразилия": "state/brazil", "Индия": "state/india", "Индию": "state/india", "Лула да Силва": "person/lula"}
+    names = {
+        "Бразилия": "state/brazil",
+        "Индия": "state/india",
+        "Индию": "state/india",
+        "Лула да Силва": "person/lula",
+    }
     mentions, links = [], {}
     for m in re.finditer("|".join(sorted(names, key=len, reverse=True)), COOC_TEXT):
         kind = "Person" if names[m.group()].startswith("person") else "State"
@@ -427,7 +432,10 @@ def test_cooccurrences_count_sentences_that_name_two_actors():
 
     found = {(c.a, c.b): [s.text for _, s in c.sentences] for c in cooccurrences(_cooc_corpus())}
     assert found == {
-        ("state/brazil", "state/india"): ["Бразилия и Индия провели консультации.", "Индия и Бразилия — партнёры."],
+        ("state/brazil", "state/india"): [
+            "Бразилия и Индия провели консультации.",
+            "Индия и Бразилия — партнёры.",
+        ],
         ("person/lula", "state/india"): ["Министр Лула да Силва прибыл в Индию."],
     }
 
@@ -442,8 +450,14 @@ def test_cooccurrences_answer_sparql_with_their_count_and_sentences():
              FILTER (STR(?a) < STR(?b)) } GROUP BY ?a ?b ?n ORDER BY ?a""",
         initNs={"dip": DIP},
     )
-    found = [(str(a).rsplit("/", 1)[-1], str(b).rsplit("/", 1)[-1], int(n), int(said)) for a, b, n, said in rows]
+    found = [
+        (str(a).rsplit("/", 1)[-1], str(b).rsplit("/", 1)[-1], int(n), int(said)) for a, b, n, said in rows
+    ]
     assert found == [("lula", "india", 1, 1), ("brazil", "india", 2, 2)]
     page = to_network(g)
-    pairs = {(e["from"].rsplit("/", 1)[-1], e["to"].rsplit("/", 1)[-1]): e for e in page.edges if e["kind"] == "cooc"}
+    pairs = {
+        (e["from"].rsplit("/", 1)[-1], e["to"].rsplit("/", 1)[-1]): e
+        for e in page.edges
+        if e["kind"] == "cooc"
+    }
     assert pairs[("brazil", "india")]["sentences"] == 2 and pairs[("brazil", "india")]["mode"] == "edges"

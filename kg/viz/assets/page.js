@@ -5,7 +5,7 @@
 
   const t0 = performance.now();
   const DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  const timings = { parse: performance.now() - t0 };
+  const timings = { start: t0, parse: performance.now() - t0 };
   window.kgTimings = timings;
   const D = DATA.details || {};
   const entities = D.entities || {};
@@ -54,8 +54,18 @@
   const edgeMeta = {};
   DATA.edges.forEach((e) => { edgeMeta[e.id] = e; });
   let t1 = performance.now();
-  const nodes = new vis.DataSet(DATA.nodes);
-  const edges = new vis.DataSet(DATA.edges);
+  // vis-network gets what the opening view shows; the rest joins it the first time a filter or view shows it
+  const nodes = new vis.DataSet(DATA.nodes.filter((n) => !n.hidden));
+  const edges = new vis.DataSet(DATA.edges.filter((e) => !e.hidden));
+  const inSet = {};
+  DATA.nodes.forEach((n) => { if (!n.hidden) inSet["n:" + n.id] = true; });
+  DATA.edges.forEach((e) => { if (!e.hidden) inSet["e:" + e.id] = true; });
+  function full(prefix, item, update) {
+    // an update of something vis-network has not been given yet: the whole item, with the update on top
+    if (inSet[prefix + item.id]) return update;
+    inSet[prefix + item.id] = true;
+    return Object.assign({}, item, update);
+  }
   timings.datasets = performance.now() - t1;
   const container = document.getElementById("kg-network");
   const started = performance.now();
@@ -78,6 +88,11 @@
     if (!window.kgReady) {
       window.kgStabilizationMs = performance.now() - started;
       fitView();
+    }
+    if (!window.kgReady) {
+      window.kgReadyAt = performance.now(); // since the navigation started
+      network.once("afterDrawing", () => { window.kgDrawnAt = performance.now(); });
+      network.redraw();
     }
     window.kgReady = true;
     document.body.setAttribute("data-ready", "true");
@@ -226,7 +241,9 @@
         update.hidden = !vis_;
       }
       if (recolour && n.actorColor && !dimmed["n:" + n.id]) update.color = baseColor(n);
-      if (Object.keys(update).length > 1) nodeUpdates.push(update);
+      if (update.hidden === false || (Object.keys(update).length > 1 && inSet["n:" + n.id])) {
+        nodeUpdates.push(inSet["n:" + n.id] ? update : full("n:", n, Object.assign({ color: baseColor(n) }, update)));
+      }
     });
     window.kgView = state.mode;
     const lonelyButton = document.getElementById("kg-lonely");
@@ -242,7 +259,7 @@
       if (vis_) nEdges += 1;
       if (hidden["e:" + e.id] !== !vis_) {
         hidden["e:" + e.id] = !vis_;
-        edgeUpdates.push({ id: e.id, hidden: !vis_ });
+        if (vis_ || inSet["e:" + e.id]) edgeUpdates.push(full("e:", e, { id: e.id, hidden: !vis_ }));
       }
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
@@ -289,6 +306,7 @@
     const nodeUpdates = [];
     DATA.nodes.forEach((n) => {
       const dim = keep !== null && !keep.has(n.id);
+      if (!inSet["n:" + n.id]) return;
       if (!!dimmed["n:" + n.id] !== dim) {
         dimmed["n:" + n.id] = dim;
         nodeUpdates.push(dim ? { id: n.id, color: DIM_NODE, font: DIM_FONT }
@@ -298,6 +316,7 @@
     const edgeUpdates = [];
     DATA.edges.forEach((e) => {
       const dim = keep !== null && !(keep.has(e.from) && keep.has(e.to));
+      if (!inSet["e:" + e.id]) return;
       if (!!dimmed["e:" + e.id] !== dim) {
         dimmed["e:" + e.id] = dim;
         edgeUpdates.push(dim ? { id: e.id, color: DIM_EDGE, font: { color: "rgba(0,0,0,0)", strokeWidth: 0 } }
