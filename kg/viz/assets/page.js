@@ -133,6 +133,11 @@
   }
   const boostedFont = {}; // id -> the enlarged font of the labels drawn first
   function fontOf(n) { return boostedFont[n.id] || n.font; }
+  function clearBoost() {
+    const list = Object.keys(boostedFont).map((id) => ({ id: id, font: nodeMeta[id].font }));
+    Object.keys(boostedFont).forEach((id) => { delete boostedFont[id]; });
+    if (list.length) nodes.update(list);
+  }
   function tuneLabels() {
     // the most important visible nodes get a label of at least LABEL_MIN_PX on screen at this zoom;
     // the others are drawn once zooming in brings theirs to that size (vis-network's drawThreshold)
@@ -144,6 +149,7 @@
     });
     const ranked = DATA.nodes.filter((n) => !hidden["n:" + n.id] && n.label)
       .sort((a, b) => importance(b) - importance(a) || (a.id < b.id ? -1 : 1));
+    // (vis-network's maxVisible does not cap a label's size unless label scaling is on: re-tuned on every zoom)
     ranked.slice(0, LABEL_TOP).forEach((n) => {
       if (n.font.size * scale < LABEL_MIN_PX + 1) {
         boostedFont[n.id] = Object.assign({}, n.font, { size: (LABEL_MIN_PX + 1.5) / scale });
@@ -169,6 +175,8 @@
     Object.keys(size).forEach((r) => { if (best === null || size[r] > size[best]) best = r; });
     return Object.keys(parent).filter((x) => root(x) === best);
   }
+  network.on("zoom", tuneLabels);
+  network.on("animationFinished", tuneLabels);
   function fitView(all) {
     // frame the connected core (or every visible node) by places and sizes (vis-network's fit() would also
     // count the enlarged labels of the last view, so «Сбросить» would not come back to the opening view)
@@ -535,7 +543,11 @@
     selected = id;
     if (!hidden["n:" + id]) {
       network.selectNodes([id]);
-      if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+      if (focus) {
+        clearBoost(); // the labels enlarged for the overview are not needed close up
+        network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+        setTimeout(tuneLabels, 350);
+      }
     }
     highlight(id);
     if (entities[id]) showEntity(id); else if (events[id]) showEvent(id);
