@@ -17,6 +17,7 @@ from decimal import Decimal
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 
+from kg.cooccurrence import add_cooccurrences
 from kg.eventtypes import event_label, ontology
 from kg.iri import (
     DEFAULT_BASE,
@@ -273,6 +274,7 @@ class GraphBuilder:
             self.add_record(rec)
         self.add_posts()
         self.add_event_types()
+        add_cooccurrences(self)  # actors named in one sentence (kg/cooccurrence.py)
         return self.ds
 
 

@@ -40,6 +40,7 @@ class DIP(DefinedNamespace):
     StatisticalFact: URIRef
     NewsArticle: URIRef
     Mention: URIRef
+    CoOccurrence: URIRef
 
     # concept schemes and concepts
     EventTypeScheme: URIRef
@@ -108,6 +109,8 @@ class DIP(DefinedNamespace):
     cameoCode: URIRef
     sourceFile: URIRef
     datelinePlace: URIRef
+    actor: URIRef  # of a dip:CoOccurrence (kg/cooccurrence.py)
+    sentenceCount: URIRef
     mentionType: URIRef
 
 

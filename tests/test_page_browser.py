@@ -168,6 +168,11 @@ def test_sample_page_draws_offline_with_every_node(sample_page, sample):
         for c in (DIP.Person, DIP.State, DIP.Organization, DIP.Initiative, DIP.Place)
         for s in g.subjects(RDF.type, c)
     } | {str(e) for e in g.subjects(RDF.type, DIP.PartnershipEvent)}
+    # the page opens without the nodes that have no link; «показать» brings them in
+    drawn = sample_page.page.evaluate("network.body.data.nodes.getIds()")
+    assert set(drawn) == {n["id"] for n in net.nodes if not n.get("isolated")}
+    if any(n.get("isolated") for n in net.nodes):
+        sample_page.page.click("#kg-lonely")
     drawn = sample_page.page.evaluate("network.body.data.nodes.getIds()")
     assert set(drawn) == expected
     assert len(drawn) == len(net.nodes)
@@ -185,12 +190,14 @@ def test_sample_page_draws_offline_with_every_node(sample_page, sample):
 
 
 def drawn_where_written(opened: Opened, net: KgNetwork) -> dict[str, list]:
-    """Nodes the browser draws somewhere other than the x/y the page carries for them: {id: [drawn, written]}."""
+    """Nodes the browser draws somewhere other than the x/y the page carries for them: {id: [drawn, written]}.
+    (Nodes hidden at the opening view, such as those without a link, have no drawn position.)"""
     drawn = opened.page.evaluate("network.getPositions()")
+    assert drawn, "the page draws no node"
     return {
         n["id"]: [drawn[n["id"]], {"x": n["x"], "y": n["y"]}]
         for n in net.nodes
-        if (drawn[n["id"]]["x"], drawn[n["id"]]["y"]) != (n["x"], n["y"])
+        if n["id"] in drawn and (drawn[n["id"]]["x"], drawn[n["id"]]["y"]) != (n["x"], n["y"])
     }
 
 
@@ -335,7 +342,9 @@ def _label_of(g: Graph, s: str) -> str:
 def test_seeds_page_draws_offline_and_is_saved_as_a_screenshot(seeds_page, seeds, artifacts):
     _, net, _g = seeds
     page = seeds_page.page
-    assert page.evaluate("network.body.data.nodes.length") == len(net.nodes)
+    opening = sorted(n["id"] for n in net.nodes if not n.get("isolated"))
+    assert sorted(page.evaluate("network.body.data.nodes.getIds()")) == opening
+    page.click("#kg-lonely")
     assert sorted(page.evaluate("network.body.data.nodes.getIds()")) == sorted(n["id"] for n in net.nodes)
     assert canvas_has_drawing(seeds_page)
     assert seeds_page.blocked == [] and seeds_page.errors == []
@@ -377,4 +386,90 @@ def test_seeds_clicking_wang_yi_shows_an_evidence_sentence(seeds_page, seeds):
     sentences = evidence_of(g, wang)
     assert sentences, "the seeds graph has no event with Ван И"
     assert any(s in text for s in sentences)
+    assert seeds_page.errors == []
+
+
+# ---------------------------------------------------------------- reading the page at its opening view
+
+# what the opening view shows: nodes inside the canvas, those with no visible line, labels and their screen size
+OPENING_VIEW = """() => {
+  const scale = network.getScale();
+  const box = network.canvas.frame.canvas.getBoundingClientRect();
+  const out = {scale: scale, shown: [], lonely: [], labels: []};
+  network.body.nodeIndices.forEach((id) => {
+    const n = network.body.nodes[id];
+    const p = network.canvasToDOM({x: n.x, y: n.y});
+    if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) return;
+    out.shown.push(id);
+    const lines = network.getConnectedEdges(id).filter((e) => !network.body.data.edges.get(e).hidden);
+    if (!lines.length) out.lonely.push(id);
+    if (window.kgLabelDrawn(id)) out.labels.push(n.options.font.size * scale);
+  });
+  return out;
+}"""
+
+
+def test_nodes_without_a_link_are_hidden_and_counted(seeds_page, seeds):
+    _, net, _g = seeds
+    page = seeds_page.page
+    lone = [n["id"] for n in net.nodes if n.get("isolated")]
+    assert lone, "the seeds page has nodes without a link"
+    opening = page.evaluate(OPENING_VIEW)
+    assert opening["lonely"] == [] and opening["shown"]
+    assert not set(lone) & set(opening["shown"])
+    assert page.inner_text("#kg-lonely") == f"ещё {len(lone)} без связей — показать"
+    page.click("#kg-lonely")
+    shown = page.evaluate("network.body.data.nodes.get().filter(n => !n.hidden).map(n => n.id)")
+    assert set(lone) <= set(shown)
+    assert page.inner_text("#kg-lonely") == f"скрыть {len(lone)} без связей"
+
+
+def test_labels_are_readable_at_the_opening_zoom(seeds_page):
+    opening = seeds_page.page.evaluate(OPENING_VIEW)
+    assert len(opening["labels"]) >= min(15, len(opening["shown"]))
+    assert min(opening["labels"]) >= 11
+    # what is not drawn now is drawn once zooming in brings it to the same size
+    seeds_page.page.evaluate("network.moveTo({scale: 3})")
+    zoomed = seeds_page.page.evaluate(OPENING_VIEW)
+    assert len(zoomed["labels"]) == len(zoomed["shown"])
+
+
+def test_reset_restores_the_opening_view_and_filters(seeds_page):
+    page = seeds_page.page
+    opening = page.evaluate("[network.getScale(), network.getViewPosition()]")
+    page.uncheck("#kg-kind-Place")
+    page.check("#kg-mode-edges")
+    page.evaluate("network.moveTo({scale: 4, position: {x: 500, y: -300}})")
+    page.click("#kg-reset")
+    scale, where = page.evaluate("[network.getScale(), network.getViewPosition()]")
+    # the same framing (to a pixel or so: the header's counts may wrap differently as the view changes)
+    assert scale == pytest.approx(opening[0], rel=0.01)
+    assert (where["x"], where["y"]) == pytest.approx((opening[1]["x"], opening[1]["y"]), abs=3 / scale)
+    assert page.is_checked("#kg-kind-Place") and page.is_checked("#kg-mode-nodes")
+    assert page.evaluate("window.kgView") == "nodes"
+
+
+def test_actor_view_links_participants_and_names_said_together(seeds_page, seeds):
+    _, net, g = seeds
+    page = seeds_page.page
+    page.check("#kg-mode-edges")
+    nodes = page.evaluate("network.body.data.nodes.get().filter(n => !n.hidden)")
+    assert nodes and {n["kind"] for n in nodes} <= {"State", "Person", "Organization"}
+    assert all(n["color"]["background"] == n["actorColor"] for n in nodes)
+    lines = page.evaluate("network.body.data.edges.get().filter(e => !e.hidden)")
+    assert {"pair", "cooc"} <= {e["kind"] for e in lines} <= {"pair", "cooc", "post", "member"}
+    ids = {n["id"] for n in nodes}
+    assert all(e["from"] in ids and e["to"] in ids for e in lines)
+    pair = max((e for e in lines if e["kind"] == "pair"), key=lambda e: len(e["events"]))
+    assert f"совместных событий: {len(pair['events'])}" in pair["title"]
+    # the strongest co-occurrence: its count is the graph's dip:sentenceCount, its sentences the panel's entries
+    counts = {
+        tuple(sorted(str(a) for a in g.objects(c, DIP.actor))): int(g.value(c, DIP.sentenceCount))
+        for c in g.subjects(RDF.type, DIP.CoOccurrence)
+    }
+    cooc = max((e for e in lines if e["kind"] == "cooc"), key=lambda e: (e["sentences"], e["id"]))
+    assert cooc["sentences"] == counts[(cooc["from"], cooc["to"])]
+    page.evaluate("(id) => network.body.emitter.emit('click', {nodes: [], edges: [id]})", cooc["id"])
+    assert len(page.query_selector_all("#kg-details .kg-quote")) == cooc["sentences"]
+    assert page.inner_text("#kg-details .kg-source").startswith("— «")
     assert seeds_page.errors == []

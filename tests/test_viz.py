@@ -190,7 +190,8 @@ def test_write_replaces_an_existing_page_atomically(net, tmp_path):
 
 def test_the_page_opens_laid_out_and_physics_waits_for_the_reader(net):
     options = net.options
-    assert options["physics"]["enabled"] is True  # «Уложить заново» still runs vis-network's physics
+    # off as the page opens (every node comes placed); «Уложить заново» turns it on and runs vis-network's physics
+    assert options["physics"]["enabled"] is False
     assert options["physics"]["stabilization"]["enabled"] is True
     assert options["physics"]["stabilization"]["iterations"] == 0
     assert options["layout"]["improvedLayout"] is False
@@ -396,3 +397,67 @@ def test_synthetic_graph_has_the_asked_size():
     kinds = [n["kind"] for n in net.nodes]
     assert kinds.count("Event") == 80
     assert len(kinds) == 200
+
+
+# ---------------------------------------------------------------- co-occurrence (kg/cooccurrence.py)
+
+COOC_TEXT = "Бразилия и Индия провели консультации.\nМинистр Лула да Силва прибыл в Индию. Индия и Бразилия — партнёры."
+
+
+def _cooc_corpus():
+    from kg.records import Article, ArticleRecord, Corpus, Entity, Mention
+
+    names = {
+        "Бразилия": "state/brazil",
+        "Индия": "state/india",
+        "Индию": "state/india",
+        "Лула да Силва": "person/lula",
+    }
+    mentions, links = [], {}
+    for m in re.finditer("|".join(sorted(names, key=len, reverse=True)), COOC_TEXT):
+        kind = "Person" if names[m.group()].startswith("person") else "State"
+        mentions.append(Mention(m.start(), m.end(), m.group(), kind, m.group(), "gazetteer"))
+        links[("a1", m.start(), m.end())] = names[m.group()]
+    entities = (
+        Entity("state/brazil", "State", "Бразилия"),
+        Entity("state/india", "State", "Индия"),
+        Entity("person/lula", "Person", "Лула да Силва"),
+    )
+    rec = ArticleRecord(Article("a1", COOC_TEXT, title="Визит"), tuple(mentions))
+    return Corpus((rec,), entities, links)
+
+
+def test_cooccurrences_count_sentences_that_name_two_actors():
+    from kg.cooccurrence import cooccurrences
+
+    found = {(c.a, c.b): [s.text for _, s in c.sentences] for c in cooccurrences(_cooc_corpus())}
+    assert found == {
+        ("state/brazil", "state/india"): [
+            "Бразилия и Индия провели консультации.",
+            "Индия и Бразилия — партнёры.",
+        ],
+        ("person/lula", "state/india"): ["Министр Лула да Силва прибыл в Индию."],
+    }
+
+
+def test_cooccurrences_answer_sparql_with_their_count_and_sentences():
+    from kg.graph import build_dataset, union
+
+    g = union(build_dataset(_cooc_corpus()))
+    rows = g.query(
+        """SELECT ?a ?b ?n (COUNT(?m) AS ?said) WHERE {
+             ?c a dip:CoOccurrence ; dip:actor ?a, ?b ; dip:sentenceCount ?n ; dip:denotedBy ?m .
+             FILTER (STR(?a) < STR(?b)) } GROUP BY ?a ?b ?n ORDER BY ?a""",
+        initNs={"dip": DIP},
+    )
+    found = [
+        (str(a).rsplit("/", 1)[-1], str(b).rsplit("/", 1)[-1], int(n), int(said)) for a, b, n, said in rows
+    ]
+    assert found == [("lula", "india", 1, 1), ("brazil", "india", 2, 2)]
+    page = to_network(g)
+    pairs = {
+        (e["from"].rsplit("/", 1)[-1], e["to"].rsplit("/", 1)[-1]): e
+        for e in page.edges
+        if e["kind"] == "cooc"
+    }
+    assert pairs[("brazil", "india")]["sentences"] == 2 and pairs[("brazil", "india")]["mode"] == "edges"

@@ -18,6 +18,7 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import Graph
 
+from kg.viz.actors import ACTOR_KINDS, communities, cooccurrence_edges, set_start_view
 from kg.viz.layout import layout, node_box
 from kg.viz.options import LAYOUT_SEED, stabilization_iterations, vis_options
 from kg.viz.reader import Reader
@@ -56,6 +57,7 @@ EDGE_WEIGHT = {
     "post": 0.5,
     "supports": 0.5,
     "member": 0.5,
+    "cooc": 0.2,
 }
 # A clique over many participants of one event would swamp the picture; above this, join them to the first.
 MAX_CLIQUE = 6
@@ -213,6 +215,7 @@ def _edges(reader: Reader, links: dict[Link, set[str]]) -> list[tuple[tuple[Any,
         scores = [events[k]["score"] for k in keys if events[k]["score"] is not None]
         mean = sum(scores) / len(scores) if scores else None
         types = sorted({events[k]["typeLabel"] for k in keys})
+        dates = sorted({events[k]["when"] for k in keys if events[k]["when"]})
         edges.append(
             (
                 (1, "pair", a, b),
@@ -224,7 +227,11 @@ def _edges(reader: Reader, links: dict[Link, set[str]]) -> list[tuple[tuple[Any,
                     "label": short_label(", ".join(types), 30) + (f" ×{len(keys)}" if len(keys) > 1 else ""),
                     "title": _tooltip(
                         f"{entities[a]['label']} — {entities[b]['label']}",
-                        *sorted(events[k]["label"] for k in keys)[:12],
+                        f"совместных событий: {len(keys)} ({', '.join(types)})",
+                        f"даты: {dates[0]} — {dates[-1]}"
+                        if len(dates) > 1
+                        else (f"дата: {dates[0]}" if dates else None),
+                        *sorted(events[k]["label"] for k in keys)[:10],
                     ),
                     "events": sorted(keys),
                     "physics": False,
@@ -232,6 +239,7 @@ def _edges(reader: Reader, links: dict[Link, set[str]]) -> list[tuple[tuple[Any,
                 },
             )
         )
+    edges.extend(cooccurrence_edges(reader))
     edges.sort(key=lambda item: item[0])
     return edges
 
@@ -286,9 +294,22 @@ def to_network(graph: Graph, *, title: str = DEFAULT_TITLE) -> KgNetwork:
     _add_nodes(net, reader, dict(degree_graph.degree()))
     for i, ((_, _, src, dst), options) in enumerate(_edges(reader, links)):
         net.add_edge_fast(src, dst, id=f"e{i}", **options)
+    member, groups = communities(reader, net.edges)
     place_nodes(net)
+    start = set_start_view(net, member, groups)
     net.options = vis_options(len(net.nodes))
     net.details = _details(net, reader, title)
+    net.details["communities"] = groups
+    net.details["actorKinds"] = list(ACTOR_KINDS)
+    net.details["startView"] = start
+    # each sentence once (a sentence naming k actors is evidence for k·(k-1)/2 links), the links by index
+    sentences: dict[tuple[Any, ...], int] = {}
+    links_of: dict[str, list[int]] = {}
+    for (a, b), said in sorted(reader.cooccurrences.items()):
+        keys = [(x["article"], x["start"], x["end"], x["text"]) for x in said]
+        links_of[f"{a} {b}"] = [sentences.setdefault(k, len(sentences)) for k in keys]
+    net.details["sentences"] = [list(k) for k in sentences]
+    net.details["cooccurrences"] = links_of
     return net
 
 
@@ -297,7 +318,11 @@ def place_nodes(net: KgNetwork) -> None:
     ids = [n["id"] for n in net.nodes]
     boxes = [node_box(n["size"], n["label"], n["font"]["size"]) for n in net.nodes]
     # the links drawn with events as nodes; the pair links of the other mode would pull participants together twice
-    links = [(e["from"], e["to"], EDGE_WEIGHT[e["kind"]]) for e in net.edges if e["mode"] != "edges"]
+    links = [
+        (e["from"], e["to"], EDGE_WEIGHT[e["kind"]])
+        for e in net.edges
+        if e["mode"] != "edges" or e["kind"] == "cooc"
+    ]
     positions = layout(ids, boxes, links, seed=LAYOUT_SEED)
     for node in net.nodes:
         node["x"], node["y"] = positions[node["id"]]

@@ -19,6 +19,9 @@ def stabilization_iterations(n_nodes: int) -> int:
     return max(150, min(400, 200_000 // max(n_nodes, 1)))
 
 
+#: The smallest on-screen size (px) a label is drawn at.
+LABEL_MIN_PX = 11
+
 #: Above this many nodes the page trades polish for speed: weaker forces, no overlap avoidance, no edges on drag.
 BIG_GRAPH = 400
 
@@ -31,7 +34,8 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
         # every node comes with its x/y (place_nodes): vis-network's own first layout would only be thrown away
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
         "physics": {
-            "enabled": True,
+            # off as the page opens (every node comes placed); «Уложить заново» turns it on
+            "enabled": False,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
                 "gravitationalConstant": -70 if big else -110,
@@ -68,11 +72,15 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
             "font": {"face": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"},
+            # a label is drawn only once it is at least LABEL_MIN_PX on screen (vis draws at drawThreshold - 1)
+            # and never larger than maxVisible: the page enlarges the most important ones to be read at once
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_MIN_PX + 1, "maxVisible": 22}},
         },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"enabled": False}},
             "selectionWidth": 2,
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_MIN_PX + 1, "maxVisible": 18}},
             "hoverWidth": 1,
             "font": {
                 "size": 10,

@@ -42,6 +42,8 @@ class Reader:
         self.facts: dict[str, dict[str, Any]] = {}
         self.event_types: dict[str, dict[str, Any]] = {}
         self.links: list[tuple[str, str, str, dict[str, Any]]] = []  # (kind, from, to, extra)
+        # actors named in one sentence (kg/cooccurrence.py): (a, b) → the sentences
+        self.cooccurrences: dict[tuple[str, str], list[dict[str, Any]]] = {}
 
     def entity(self, s: Node) -> str:
         """The key of an entity, read into ``entities`` the first time it is seen."""
@@ -97,6 +99,10 @@ class Reader:
             self.links.append(("member", self.entity(s), self.entity(o), {}))
         for f in g.subjects(RDF.type, DIP.StatisticalFact):
             self.read_fact(f)
+        for c in g.subjects(RDF.type, DIP.CoOccurrence):
+            pair = sorted(self.entity(a) for a in g.objects(c, DIP.actor))
+            if len(pair) == 2:
+                self.cooccurrences[(pair[0], pair[1])] = evidence_of(g, c)
         # the store's iteration order is not part of the data: sort every list for byte-identical pages
         for ent in self.entities.values():
             ent["events"] = sorted(

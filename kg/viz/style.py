@@ -38,7 +38,7 @@ OTHER_FONT_SIZE = 15
 MIN_NODE_SIZE, NODE_SIZE_RANGE = 12, 22
 #: An event is a small diamond in the colour of its cooperation score.
 EVENT_SIZE = 7
-EVENT_FONT = {"size": 10, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff"}
+EVENT_FONT = {"size": 12, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff"}
 EVENT_BORDER = "#555555"
 #: The border of a selected or hovered node.
 HIGHLIGHT_BORDER = "#111111"

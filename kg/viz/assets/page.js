@@ -5,7 +5,7 @@
 
   const t0 = performance.now();
   const DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  const timings = { parse: performance.now() - t0 };
+  const timings = { start: t0, parse: performance.now() - t0 };
   window.kgTimings = timings;
   const D = DATA.details || {};
   const entities = D.entities || {};
@@ -19,6 +19,11 @@
   const typeInfo = {};
   eventTypes.forEach((t) => { typeInfo[t.name] = t; });
 
+  const actorKinds = D.actorKinds || [];
+  const communityList = D.communities || [];
+  const cooc = D.cooccurrences || {};
+  const startView = D.startView || "nodes";
+  const LABEL_MIN_PX = 11, LABEL_TOP = 30;
   window.kgReady = false;
   window.kgData = DATA;
 
@@ -49,8 +54,18 @@
   const edgeMeta = {};
   DATA.edges.forEach((e) => { edgeMeta[e.id] = e; });
   let t1 = performance.now();
-  const nodes = new vis.DataSet(DATA.nodes);
-  const edges = new vis.DataSet(DATA.edges);
+  // vis-network gets what the opening view shows; the rest joins it the first time a filter or view shows it
+  const nodes = new vis.DataSet(DATA.nodes.filter((n) => !n.hidden));
+  const edges = new vis.DataSet(DATA.edges.filter((e) => !e.hidden));
+  const inSet = {};
+  DATA.nodes.forEach((n) => { if (!n.hidden) inSet["n:" + n.id] = true; });
+  DATA.edges.forEach((e) => { if (!e.hidden) inSet["e:" + e.id] = true; });
+  function full(prefix, item, update) {
+    // an update of something vis-network has not been given yet: the whole item, with the update on top
+    if (inSet[prefix + item.id]) return update;
+    inSet[prefix + item.id] = true;
+    return Object.assign({}, item, update);
+  }
   timings.datasets = performance.now() - t1;
   const container = document.getElementById("kg-network");
   const started = performance.now();
@@ -60,15 +75,24 @@
 
   const loading = document.getElementById("kg-loading");
   const progress = document.getElementById("kg-progress");
+  let initDone = false, settledOnce = false;
   function settled() {
     // Stop the simulation once the layout has settled, so the picture stays still (pyvis issue 88).
     network.setOptions({ physics: { enabled: false } });
     loading.classList.add("kg-done");
+    settledOnce = true;
+    if (initDone) finish();
+  }
+  function finish() {
+    // the first time only: frame the picture and size its labels once filters and views are set up
     if (!window.kgReady) {
       window.kgStabilizationMs = performance.now() - started;
-      network.fit();
-      // fit() frames node shapes, not their labels: leave a margin so edge labels are not cut off
-      network.moveTo({ scale: network.getScale() * 0.92 });
+      fitView();
+    }
+    if (!window.kgReady) {
+      window.kgReadyAt = performance.now(); // since the navigation started
+      network.once("afterDrawing", () => { window.kgDrawnAt = performance.now(); });
+      network.redraw();
     }
     window.kgReady = true;
     document.body.setAttribute("data-ready", "true");
@@ -78,13 +102,109 @@
     progress.textContent = Math.round((100 * p.iterations) / Math.max(1, p.total)) + "%";
   });
   network.on("stabilizationIterationsDone", settled);
-  if (DATA.nodes.length === 0) settled();
+  // every node comes placed and physics starts off: the page is settled as soon as it is drawn
+  window.kgIterations = 0;
+  settled();
 
   // ---------- filters ----------
-  const state = { mode: "nodes", kinds: {}, types: {}, from: "", to: "", undated: true, isolated: true };
+  const state = { mode: startView, kinds: {}, types: {}, from: "", to: "", undated: true, isolated: false };
+  window.kgView = startView;
+  // how much each node matters for labels: links in the events view, shared events and sentences among actors
+  const actorWeight = {};
+  DATA.edges.forEach((e) => {
+    if (e.kind !== "pair" && e.kind !== "cooc") return;
+    const w = e.kind === "pair" ? (e.events || []).length * 3 : e.sentences || 1;
+    actorWeight[e.from] = (actorWeight[e.from] || 0) + w;
+    actorWeight[e.to] = (actorWeight[e.to] || 0) + w;
+  });
+  function importance(n) {
+    return state.mode === "edges" ? actorWeight[n.id] || 0 : n.degree || 0;
+  }
+  function lonely(n) {
+    if (state.mode === "edges") return actorKinds.indexOf(n.kind) >= 0 && !n.actorLinked;
+    return !!n.isolated;
+  }
+  function baseColor(n) {
+    if (state.mode === "edges" && n.actorColor) {
+      const h = { background: n.actorColor, border: "#111111" };
+      return { background: n.actorColor, border: "#444444", highlight: h, hover: h };
+    }
+    return n.nodeColor || n.color;
+  }
+  const boostedFont = {}; // id -> the enlarged font of the labels drawn first
+  function fontOf(n) { return boostedFont[n.id] || n.font; }
+  function clearBoost() {
+    const list = Object.keys(boostedFont).map((id) => ({ id: id, font: nodeMeta[id].font }));
+    Object.keys(boostedFont).forEach((id) => { delete boostedFont[id]; });
+    if (list.length) nodes.update(list);
+  }
+  function tuneLabels() {
+    // the most important visible nodes get a label of at least LABEL_MIN_PX on screen at this zoom;
+    // the others are drawn once zooming in brings theirs to that size (vis-network's drawThreshold)
+    const scale = network.getScale();
+    const updates = {};
+    Object.keys(boostedFont).forEach((id) => {
+      delete boostedFont[id];
+      updates[id] = { id: id, font: nodeMeta[id].font };
+    });
+    const ranked = DATA.nodes.filter((n) => !hidden["n:" + n.id] && n.label)
+      .sort((a, b) => importance(b) - importance(a) || (a.id < b.id ? -1 : 1));
+    // (vis-network's maxVisible does not cap a label's size unless label scaling is on: re-tuned on every zoom)
+    ranked.slice(0, LABEL_TOP).forEach((n) => {
+      if (n.font.size * scale < LABEL_MIN_PX + 1) {
+        boostedFont[n.id] = Object.assign({}, n.font, { size: (LABEL_MIN_PX + 1.5) / scale });
+        updates[n.id] = { id: n.id, font: dimmed["n:" + n.id] ? DIM_FONT : boostedFont[n.id] };
+      }
+    });
+    const list = Object.values(updates);
+    if (list.length) nodes.update(list);
+  }
+  function core() {
+    // the largest connected part of what is shown: the page opens on it
+    const parent = {};
+    const root = (x) => { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; };
+    DATA.nodes.forEach((n) => { if (!hidden["n:" + n.id]) parent[n.id] = n.id; });
+    DATA.edges.forEach((e) => {
+      if (!hidden["e:" + e.id] && parent[e.from] !== undefined && parent[e.to] !== undefined) {
+        parent[root(e.from)] = root(e.to);
+      }
+    });
+    const size = {};
+    Object.keys(parent).forEach((x) => { const r = root(x); size[r] = (size[r] || 0) + 1; });
+    let best = null;
+    Object.keys(size).forEach((r) => { if (best === null || size[r] > size[best]) best = r; });
+    return Object.keys(parent).filter((x) => root(x) === best);
+  }
+  network.on("zoom", tuneLabels);
+  network.on("animationFinished", tuneLabels);
+  function fitView(all) {
+    // frame the connected core (or every visible node) by places and sizes (vis-network's fit() would also
+    // count the enlarged labels of the last view, so «Сбросить» would not come back to the opening view)
+    const ids = all === true ? DATA.nodes.filter((n) => !hidden["n:" + n.id]).map((n) => n.id) : core();
+    const pos = network.getPositions(ids);
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    ids.forEach((id) => {
+      const p = pos[id], r = (nodeMeta[id].size || 10) + 30;
+      if (!p) return;
+      x0 = Math.min(x0, p.x - r); x1 = Math.max(x1, p.x + r);
+      y0 = Math.min(y0, p.y - r); y1 = Math.max(y1, p.y + r);
+    });
+    const box = container.getBoundingClientRect();
+    if (isFinite(x0) && box.width > 0 && box.height > 0) {
+      const scale = Math.min(1.5, 0.92 * Math.min(box.width / (x1 - x0), box.height / (y1 - y0)));
+      network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale });
+    } else network.fit();
+    tuneLabels();
+  }
+  window.kgLabelDrawn = (id) => {
+    const n = network.body.nodes[id];
+    return !!(n && n.options.label && n.options.font.size * network.getScale() >= LABEL_MIN_PX);
+  };
   kinds.forEach((k) => { state.kinds[k.kind] = true; });
   eventTypes.forEach((t) => { state.types[t.name] = true; });
-  const hidden = {}; // id -> bool, nodes and edges ("n:" / "e:")
+  const hidden = {}; // id -> bool, nodes and edges ("n:" / "e:"), as the page opens (set when it was written)
+  DATA.nodes.forEach((n) => { hidden["n:" + n.id] = !!n.hidden; });
+  DATA.edges.forEach((e) => { hidden["e:" + e.id] = !!e.hidden; });
 
   function eventPasses(id) {
     const n = nodeMeta[id];
@@ -99,13 +219,16 @@
     const n = nodeMeta[id];
     if (n.kind === "Event") return state.mode === "nodes" && state.kinds.Event !== false && eventPasses(id);
     if (state.kinds[n.kind] === false) return false;
-    if (n.isolated && !state.isolated) return false;
+    if (state.mode === "edges" && actorKinds.indexOf(n.kind) < 0) return false;
+    if (lonely(n) && !state.isolated) return false;
+    if (state.mode === "edges" && n.actorLinked && !state.from && !state.to) return true;
     const ent = entities[id];
     if (ent && ent.events.length) return ent.events.some((e) => eventPasses(e.id));
     return true;
   }
   function edgeVisible(e, shown) {
     if (!shown[e.from] || !shown[e.to]) return false;
+    if (e.kind === "cooc") return state.mode === "edges";
     if (e.mode === "edges") return state.mode === "edges" && (e.events || []).some(eventPasses);
     if (e.mode === "nodes") return state.mode === "nodes";
     return true;
@@ -113,14 +236,30 @@
   function applyFilters() {
     const shown = {};
     const nodeUpdates = [];
+    const recolour = colouredView !== state.mode;
+    colouredView = state.mode;
+    let nLonely = 0;
     DATA.nodes.forEach((n) => {
       const vis_ = nodeVisible(n.id);
       shown[n.id] = vis_;
+      if (!vis_ && !state.isolated && lonely(n) && state.kinds[n.kind] !== false) nLonely += 1;
+      const update = { id: n.id };
       if (hidden["n:" + n.id] !== !vis_) {
         hidden["n:" + n.id] = !vis_;
-        nodeUpdates.push({ id: n.id, hidden: !vis_ });
+        update.hidden = !vis_;
+      }
+      if (recolour && n.actorColor && !dimmed["n:" + n.id]) update.color = baseColor(n);
+      if (update.hidden === false || (Object.keys(update).length > 1 && inSet["n:" + n.id])) {
+        nodeUpdates.push(inSet["n:" + n.id] ? update : full("n:", n, Object.assign({ color: baseColor(n) }, update)));
       }
     });
+    window.kgView = state.mode;
+    const lonelyButton = document.getElementById("kg-lonely");
+    const allLonely = DATA.nodes.filter((n) => lonely(n) && state.kinds[n.kind] !== false).length;
+    lonelyButton.hidden = !allLonely;
+    lonelyButton.textContent = state.isolated ? "скрыть " + allLonely + " без связей"
+      : "ещё " + nLonely + " без связей — показать";
+    window.kgLonely = state.isolated ? 0 : nLonely;
     const edgeUpdates = [];
     let nEdges = 0;
     DATA.edges.forEach((e) => {
@@ -128,7 +267,7 @@
       if (vis_) nEdges += 1;
       if (hidden["e:" + e.id] !== !vis_) {
         hidden["e:" + e.id] = !vis_;
-        edgeUpdates.push({ id: e.id, hidden: !vis_ });
+        if (vis_ || inSet["e:" + e.id]) edgeUpdates.push(full("e:", e, { id: e.id, hidden: !vis_ }));
       }
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
@@ -155,6 +294,7 @@
   const DIM_FONT = { color: "#c3c7cc", strokeWidth: 0 };
   const DIM_EDGE = "rgba(190,195,200,0.35)";
   let dimmed = {}; // id -> true for dimmed nodes ("n:") and edges ("e:")
+  let colouredView = startView; // the view whose node colours are drawn
   let selected = null;
 
   function neighbourhood(id) {
@@ -174,15 +314,17 @@
     const nodeUpdates = [];
     DATA.nodes.forEach((n) => {
       const dim = keep !== null && !keep.has(n.id);
+      if (!inSet["n:" + n.id]) return;
       if (!!dimmed["n:" + n.id] !== dim) {
         dimmed["n:" + n.id] = dim;
         nodeUpdates.push(dim ? { id: n.id, color: DIM_NODE, font: DIM_FONT }
-          : { id: n.id, color: n.color, font: n.font });
+          : { id: n.id, color: baseColor(n), font: fontOf(n) });
       }
     });
     const edgeUpdates = [];
     DATA.edges.forEach((e) => {
       const dim = keep !== null && !(keep.has(e.from) && keep.has(e.to));
+      if (!inSet["e:" + e.id]) return;
       if (!!dimmed["e:" + e.id] !== dim) {
         dimmed["e:" + e.id] = dim;
         edgeUpdates.push(dim ? { id: e.id, color: DIM_EDGE, font: { color: "rgba(0,0,0,0)", strokeWidth: 0 } }
@@ -208,22 +350,24 @@
   }
   function articleLine(span) {
     const a = articles[span.article] || {};
-    const parts = [];
-    parts.push(a.title || a.id || span.article || "статья");
     const meta = [];
-    if (a.id && a.title) meta.push(a.id);
     if (a.date) meta.push(a.date);
     if (a.agency) meta.push(a.agency);
-    if (span.start !== null && span.start !== undefined) meta.push("символы " + span.start + "–" + span.end);
-    return el("div", "kg-source", "— " + parts.join("") + (meta.length ? " (" + meta.join(", ") + ")" : ""));
+    const title = a.title || a.id || "статья";
+    return el("div", "kg-source", "— «" + title + "»" + (meta.length ? " (" + meta.join(", ") + ")" : ""));
   }
+  let quoted = new Set(); // the sentences the panel shows already: one entry per sentence
   function quote(span) {
+    const key = span.article + " " + span.start + " " + span.end;
+    if (quoted.has(key)) return null;
+    quoted.add(key);
     const box = el("div", "kg-evidence");
     add(box, el("blockquote", "kg-quote", span.text), articleLine(span));
     return box;
   }
   function heading(text, kind, extra) {
     panel.replaceChildren();
+    quoted = new Set();
     add(panel, el("h2", null, text));
     const info = kindInfo[kind] || {};
     const row = el("div", "kg-kind");
@@ -278,9 +422,10 @@
       }
       add(panel, ul);
     }
-    if (ent.posts.length) {
+    const posts = ent.posts.filter((p, i) => ent.posts.findIndex((q) => q.label === p.label) === i);
+    if (posts.length) {
       section("Должности");
-      ent.posts.forEach((p) => {
+      posts.forEach((p) => {
         const li = add(el("div", "kg-event"), el("div", "kg-capital", p.label));
         if (p.in) add(li, add(el("div", "kg-note"), "в: ", entities[p.in] ? nodeLink(p.in) : p.in));
         p.evidence.slice(0, 2).forEach((s) => add(li, quote(s)));
@@ -354,7 +499,14 @@
     const e = edgeMeta[id];
     if (!e) return;
     const a = nameOf(e.from), b = nameOf(e.to);
-    if (e.kind === "pair") {
+    if (e.kind === "cooc") {
+      const sentences = (cooc[e.from + " " + e.to] || []).map((i) => {
+        const x = D.sentences[i];
+        return { article: x[0], start: x[1], end: x[2], text: x[3] };
+      });
+      heading(a + " — " + b, "Person", "названы в одном предложении: " + e.sentences);
+      sentences.forEach((s) => add(panel, quote(s)));
+    } else if (e.kind === "pair") {
       heading(a + " — " + b, "Event", "совместные события: " + e.events.length);
       e.events.forEach((x) => add(panel, eventSummary(x, null, true)));
     } else if (e.kind === "post") {
@@ -391,7 +543,11 @@
     selected = id;
     if (!hidden["n:" + id]) {
       network.selectNodes([id]);
-      if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+      if (focus) {
+        clearBoost(); // the labels enlarged for the overview are not needed close up
+        network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+        setTimeout(tuneLabels, 350);
+      }
     }
     highlight(id);
     if (entities[id]) showEntity(id); else if (events[id]) showEvent(id);
@@ -487,11 +643,10 @@
     add(kindsBox, checkboxRow("kg-kind-" + k.kind, true, [swatch(k.shape, k.color, k.border), el("span", null, k.label)],
       k.count, (on) => { state.kinds[k.kind] = on; applyFilters(); }));
   });
-  const isolated = DATA.nodes.filter((n) => n.isolated).length;
-  if (isolated) {
-    add(kindsBox, checkboxRow("kg-isolated", true, [el("span", "kg-note", "узлы без связей")], isolated,
-      (on) => { state.isolated = on; applyFilters(); }));
-  }
+  document.getElementById("kg-lonely").addEventListener("click", () => {
+    state.isolated = !state.isolated;
+    applyFilters();
+  });
   const typesBox = document.getElementById("kg-event-types");
   eventTypes.forEach((t) => {
     const score = t.score === null ? "" : " " + (t.score > 0 ? "+" : "") + t.score;
@@ -516,7 +671,13 @@
     line("kg-dotted", "#b07aa1", "о чём событие"),
     line("kg-dashed", "#b07aa1", "поддерживает инициативу"),
     line("kg-dashed", "#8a8a8a", "должность в государстве"),
-    line("", "#7f7f7f", "в режиме связей: совместные события (толщина — число)"));
+    line("", "#7f7f7f", "акторы: совместные события (толщина — число, цвет — оценка)"),
+    line("", "#9aa5b1", "акторы: названы в одном предложении (толщина — число)"));
+  if (communityList.length) {
+    add(edgeLegend, el("div", "kg-note", "Сообщества акторов (цвет в режиме акторов), по центральному актору:"));
+    communityList.slice(0, 12).forEach((c) => add(edgeLegend,
+      add(el("div", "kg-row"), swatch("dot", c.color), el("span", null, c.name), el("span", "kg-count", c.size))));
+  }
 
   const allDates = Object.values(events).map((e) => e.dateFrom).filter(Boolean).sort();
   const allEnds = Object.values(events).map((e) => e.dateTo).filter(Boolean).sort();
@@ -532,9 +693,9 @@
     state.undated = ev.target.checked; applyFilters();
   });
   document.querySelectorAll("input[name=kg-mode]").forEach((r) => r.addEventListener("change", () => {
-    if (r.checked) { state.mode = r.value; applyFilters(); }
+    if (r.checked) { state.mode = r.value; applyFilters(); fitView(); }
   }));
-  document.getElementById("kg-fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  document.getElementById("kg-fit").addEventListener("click", () => fitView(true));
   document.getElementById("kg-relayout").addEventListener("click", () => {
     loading.classList.remove("kg-done");
     network.setOptions({ physics: { enabled: true } });
@@ -543,15 +704,19 @@
   });
   document.getElementById("kg-reset").addEventListener("click", () => {
     document.querySelectorAll("#kg-controls input[type=checkbox]").forEach((b) => { b.checked = true; });
-    document.getElementById("kg-mode-nodes").checked = true;
+    document.getElementById("kg-mode-" + startView).checked = true;
     fromBox.value = toBox.value = searchBox.value = "";
     Object.keys(state.kinds).forEach((k) => { state.kinds[k] = true; });
     Object.keys(state.types).forEach((k) => { state.types[k] = true; });
-    Object.assign(state, { mode: "nodes", from: "", to: "", undated: true, isolated: true });
+    Object.assign(state, { mode: startView, from: "", to: "", undated: true, isolated: false });
     renderResults();
     deselect();
     applyFilters();
+    fitView();
   });
 
+  document.getElementById("kg-mode-" + startView).checked = true;
   applyFilters();
+  initDone = true;
+  if (settledOnce) finish();
 })();
