@@ -7,10 +7,12 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.pipeline.cues import ent_key, lemma, person_key, post_words, sentence_span
+from kg.pipeline.cues import ent_key, lemma, post_words, sentence_span
 from kg.pipeline.posts.bodies import context_state, seat_of
 from kg.pipeline.posts.lexicon import HEAD_OF_STATE
 from kg.pipeline.posts.statements import INFERRED, Statement, attached, coreferent, counterparts, unattached
+from kg.pipeline.posts.word import forget_persons, person_key
+from kg.pipeline.syntax import forget_dependents
 from kg.records import Position, Ref, TextSpan
 
 if not Doc.has_extension("kg_positions"):
@@ -64,6 +66,16 @@ class Posts:
 
     def found(self, doc: Doc) -> tuple[list[Position], list[Span]]:
         """The positions, and the bodies named by a common noun that some of them are in (new spans)."""
+        # the indexes of persons and dependents are built once per Doc for this reading, and dropped after it
+        forget_persons(doc)
+        forget_dependents(doc)
+        try:
+            return self._found(doc)
+        finally:
+            forget_persons(doc)
+            forget_dependents(doc)
+
+    def _found(self, doc: Doc) -> tuple[list[Position], list[Span]]:
         named = attached(doc)
         rows = named + unattached(doc, named) + counterparts(doc, named)
         rows += coreferent(doc, rows)
@@ -86,9 +98,13 @@ class Posts:
                 s = replace(s, role=titled.get((person_key(doc, s.person), ent_key(s.of)), s.role))
             statements.setdefault((person_key(doc, s.person), s.role, ent_key(s.of)), []).append(s)
         out: list[Position] = []
+        spans: dict[tuple[int, int], TextSpan] = {}  # each sentence's text once, however many posts it holds
         bodies: dict[tuple[int, int], Span] = {}  # the unnamed bodies the positions are in, by token offsets
         for said_ in statements.values():
             best = max(said_, key=lambda s: s.confidence)  # the first of the surest
+            where = (best.sent.start, best.sent.end)
+            if where not in spans:
+                spans[where] = sentence_span(best.sent)
             said = dict.fromkeys(_text_span(doc[a:b]) for a, b in (s.words for s in said_))
             first = _text_span(doc[best.words[0] : best.words[1]])
             out.append(
@@ -96,7 +112,7 @@ class Posts:
                     Ref(best.person.start_char, best.person.end_char),
                     best.role,
                     Ref(best.of.start_char, best.of.end_char),
-                    sentence_span(best.sent),
+                    spans[where],
                     best.confidence,
                     first,
                     tuple(sorted((t for t in said if t != first), key=lambda t: (t.start, t.end))),

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.pipeline.cues import case_of, lemma, nearest_mention, post_words
+from kg.pipeline.cues import case_of, lemma, post_words
 from kg.pipeline.posts.bodies import body_of, state_of_adjective, unnamed_body
 from kg.pipeline.posts.lexicon import DASHES, FORMER, RELATIONAL, STOP
-from kg.pipeline.posts.word import Word, head_lemma, nominative_word, words
+from kg.pipeline.posts.word import Word, ents_in, head_lemma, nearest_mention, nominative_word, words
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
     if not role_ws:
         return None
     first, last = ws[0].start, ws[-1].end - 1
-    ents = [e for e in doc.ents if first <= e.start and e.end <= last + 1 and e.label_ != "Person"]
+    ents = [e for e in ents_in(doc, first, last + 1) if e.label_ != "Person"]
     # the body the post is in is the first name after the post words (its genitive): «председатель Союза
     # писателей Чили» is in the union, «министр иностранных дел Чили» in the state
     of = min(ents, key=lambda e: e.start, default=None)
@@ -174,7 +174,9 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
     if of is None and own:
         # «съезд переизбрал своего председателя»: the post is in the body the clause is about
         sent = doc[first].sent
-        bodies = [e for e in sent.ents if e.label_ == "Organization" and e.end <= first]
+        bodies = [
+            e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Organization" and e.end <= first
+        ]
         of = bodies[-1] if bodies else None
     if of is None and not own:
         unnamed = unnamed_body(doc, role_ws)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.folding import fold
-from kg.pipeline.cues import actor_groups, case_of, ent_key, in_skipped, lemma, person_key
+from kg.pipeline.cues import actor_groups, case_of, ent_key, in_skipped, lemma
 from kg.pipeline.posts.holders import (
     last_phrase_start,
     phrase_back,
@@ -21,6 +21,7 @@ from kg.pipeline.posts.holders import (
 )
 from kg.pipeline.posts.lexicon import CANDIDATE, CLAUSE_STOP, DASHES, HEAD_OF_STATE, STEM, heads
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
+from kg.pipeline.posts.word import ents_in, ents_of, person_key
 
 #: a post phrase next to the name it is said of is the surest statement
 NAMED = 0.85
@@ -130,7 +131,9 @@ def counterparts(doc: Doc, named: list[Statement]) -> list[Statement]:
                 continue
             adj = next((t for t in words if t.pos_ == "ADJ" and lemma(t).endswith("ский")), None)
             # the colleague of the nearest person named before, with the post that person holds
-            before = [e for e in sent.ents if e.label_ == "Person" and e.end <= group.start]
+            before = [
+                e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Person" and e.end <= group.start
+            ]
             if adj is None or not before:
                 continue
             other = person_key(doc, before[-1])
@@ -148,7 +151,7 @@ def counterparts(doc: Doc, named: list[Statement]) -> list[Statement]:
                 continue
             stem = lemma(adj)[:STEM]
             states = [
-                e for e in doc.ents if e.label_ == "State" and fold(e._.kg_norm or e.text)[:STEM] == stem
+                e for e in ents_of(doc) if e.label_ == "State" and fold(e._.kg_norm or e.text)[:STEM] == stem
             ]
             if not states or ent_key(states[0]) == ent_key(peers[0].of):
                 continue
@@ -196,7 +199,7 @@ def coreferent(doc: Doc, rows: list[Statement]) -> list[Statement]:
         key = (s.role, ent_key(s.of) if s.of is not None else "")
         holders.setdefault(key, set()).add(person_key(doc, s.person))
     mention_of: dict[str, list[Span]] = {}
-    for e in doc.ents:
+    for e in ents_of(doc):
         if e.label_ == "Person":
             mention_of.setdefault(person_key(doc, e), []).append(e)
     held = {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
@@ -250,7 +253,9 @@ def coreferent(doc: Doc, rows: list[Statement]) -> list[Statement]:
             if other is not None:
                 person = min(mention_of[other], key=lambda e: (e.start > start, abs(e.start - start)))
             else:
-                before = [e for e in sent.ents if e.label_ == "Person" and e.end <= start]
+                before = [
+                    e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Person" and e.end <= start
+                ]
                 if not before and n > 0 and not held_post:
                     before = [e for e in sents[n - 1].ents if e.label_ == "Person"]
                 if len({person_key(doc, e) for e in before}) != 1:
