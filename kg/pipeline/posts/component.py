@@ -26,6 +26,22 @@ def _text_span(span: Span) -> TextSpan:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
+def _counterpart(doc: Doc, s: Statement, of: Span, rows: list[Statement]) -> bool:
+    """Whether a post named «с» someone («переговоры госсекретаря США Ивана Петрова с министром иностранных
+    дел Петром Сидоровым») would be placed in the state that another person of the sentence holds a post in: the
+    one met is of the other side, and the state the context gives is the first one's, not his."""
+    if of.label_ != "State" or s.words[0] == 0 or doc[s.words[0] - 1].lower_ not in ("с", "со"):
+        return False
+    me = person_key(doc, s.person)
+    return any(
+        o.of is not None
+        and o.sent.start == s.sent.start
+        and person_key(doc, o.person) != me
+        and ent_key(o.of) == ent_key(of)
+        for o in rows
+    )
+
+
 def _placed(doc: Doc, rows: list[Statement]) -> list[Statement]:
     """The statements with the state or body each post is in: a post named without one («президентом Иваном
     Петровым») is the one the same person holds with it elsewhere in the article; else, for a state's post,
@@ -45,6 +61,8 @@ def _placed(doc: Doc, rows: list[Statement]) -> list[Statement]:
             whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
             at = s.words[0]
             of = context_state(doc, s.role, s.sent, at, whole) or seat_of(doc, s.role, s.sent, at)
+            if of is not None and _counterpart(doc, s, of, rows):
+                continue
             s = replace(s, of=of, confidence=INFERRED)
         if s.of is None:
             # a post is a position in a state or an organisation (org:Post, dip:postIn); an occupation the

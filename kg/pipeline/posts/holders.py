@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.folding import fold
+from kg.morphology import morph_analyzer
 from kg.pipeline.cues import case_of, lemma
 from kg.pipeline.posts.lexicon import (
     ACTING,
@@ -191,6 +192,16 @@ def below(tok: Token, top: Token, steps: int = PHRASE_DEPTH) -> bool:
     return tok.i == top.i
 
 
+def verb_lemma(tok: Token) -> str:
+    """A verb's lemma; a short passive participle's is its verb's («назначена», «избраны» → «назначить»,
+    «избрать»: the tagger leaves them as they are, in the feminine and the plural too)."""
+    lem = lemma(tok)
+    if lem in LINK_VERBS or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return lem
+    parse = next((p for p in morph_analyzer().parse(tok.lower_) if p.tag.POS == "PRTS"), None)
+    return parse.normal_form if parse is not None else lem
+
+
 def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     """Posts a verb links to a name: «капитаном стал Иван Петров», «Иван Петров был назначен министром
     финансов», «Иван Петров, который является депутатом парламента, …», «назвал Петрова первым вратарём»."""
@@ -211,7 +222,7 @@ def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
             verbs.append((tok, "nsubj"))
     out = []
     for verb, rel in verbs:
-        lem = lemma(verb)
+        lem = verb_lemma(verb)
         if rel == "nsubj" and lem in TAKE_VERBS:
             out += post_taken(doc, verb, sent)
         if lem not in LINK_VERBS or rel == "obj" and lem not in OBJECT_VERBS or verb.i == root.i:

@@ -63,7 +63,44 @@ def attached(doc: Doc) -> list[Statement]:
             persons = [e for e in group.ents if e.label_ == "Person"]
             for n, person in enumerate(persons):
                 found += _named_posts(doc, sent, group, persons, n)
+        found += _listed(doc, sent)
     return found
+
+
+def _listed(doc: Doc, sent: Span) -> list[Statement]:
+    """A plural post before a list of names gives each of them the post: «академики Иван Петров, Пётр
+    Сидоров и Олег Сомов»; states listed in the post as many as the names go to them in order: «лидеры Чили,
+    Перу и Эквадора Хуан Перес, Педро Гомес и Луис Гарсия»."""
+    persons = [e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Person"]
+    out: list[Statement] = []
+    i = 0
+    while i < len(persons):
+        run = [persons[i]]
+        while i + len(run) < len(persons):
+            between = doc[run[-1].end : persons[i + len(run)].start]
+            if not 0 < len(between) <= 2 or any(t.text != "," and t.lower_ != "и" for t in between):
+                break
+            run.append(persons[i + len(run)])
+        i += len(run)
+        if len(run) < 2:
+            continue
+        start = run[0].start
+        while start > sent.start and (
+            doc[start - 1].ent_type_ in ("State", "Organization", "Place")
+            or doc[start - 1].text in (",", "«", "»", '"', "-")
+            or doc[start - 1].lower_ == "и"
+            or doc[start - 1].pos_ in ("NOUN", "ADJ")
+            and not doc[start - 1].ent_type_
+        ):
+            start -= 1
+        got = post_phrase(doc, start, run[0].start, plural=True)
+        if not got or not got.role:
+            continue
+        states = [e for e in ents_in(doc, got.first, got.last + 1) if e.label_ == "State"]
+        for k, person in enumerate(run):
+            of = states[k] if len(states) == len(run) else got.of
+            out.append(Statement.of_phrase(person, got, of, sent, NAMED))
+    return out
 
 
 def _named_posts(doc: Doc, sent: Span, group: Span, persons: list[Span], n: int) -> list[Statement]:
