@@ -42,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         took = time.perf_counter() - t
         total += took
         print(f"{name:28s} {took:8.2f} s")
-    print(f"{'total':28s} {total:8.2f} s  ({len(text)} characters, {len(doc)} tokens, "
-          f"{sum(e.label_ == 'Person' for e in doc.ents)} persons, {len(doc._.kg_positions)} positions)")
+    print(
+        f"{'total':28s} {total:8.2f} s  ({len(text)} characters, {len(doc)} tokens, "
+        f"{sum(e.label_ == 'Person' for e in doc.ents)} persons, {len(doc._.kg_positions)} positions)"
+    )
     return 0
 
 
