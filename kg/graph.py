@@ -97,6 +97,8 @@ class GraphBuilder:
     def add_locations(self) -> None:
         for org, place in self.corpus.locations.items():
             self.default.add((self.iri(org), SCHEMA.location, self.iri(place)))
+        for body, state in self.corpus.part_of.items():
+            self.default.add((self.iri(body), DIP.partOf, self.iri(state)))
 
     # -- per article -----------------------------------------------------------------------------------------
     def key_of(self, art: str, ref: Ref) -> str | None:

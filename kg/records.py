@@ -183,3 +183,5 @@ class Corpus:
     agencies: dict[str, str] = field(default_factory=dict)
     # organisation key → key of the place it is located in (the authorities of a region)
     locations: dict[str, str] = field(default_factory=dict)
+    # a state's body → the state it belongs to («МИД Казахстана» → Казахстан)
+    part_of: dict[str, str] = field(default_factory=dict)

@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.folding import fold
+from kg.identity import same_person, state_of_body, surname_bucket
 from kg.iri import article_slug, authorities_key, entity_key, post_key
 from kg.lexicon import body_state, capitals, case_forms, entries, genitive, lookup, wikidata
 from kg.records import ArticleRecord, Corpus, Entity, Mention, Position, Post
 
+#: a surname alone is the person of several with that surname who is named this many times more than any other
+DOMINANT = 3
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _QUOTES = re.compile(r"[«»\"“”„']")
 
@@ -80,12 +83,7 @@ def _is_full_name(norm: str) -> bool:
 
 
 def _surname(norm: str) -> str:
-    return match_key(_name_words(norm)[-1]) if norm.strip() else ""
-
-
-def _initial(norm: str) -> str | None:
-    words = _name_words(norm)
-    return words[0][0].lower() if len(words) > 1 and _is_initial(words[0]) else None
+    return surname_bucket(norm)
 
 
 @dataclass
@@ -104,17 +102,37 @@ class _Resolver:
         self.links: dict[tuple[str, int, int], str] = {}
         self.order = 0
         # every full person name in the corpus, by surname
-        self.full_by_surname: dict[str, set[str]] = defaultdict(set)
+        self.full_by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+        self.canonical: dict[str, str] = self.same_persons(records)
         for rec in records:
             for m in rec.mentions:
                 if m.type == "Person" and _is_full_name(m.norm):
-                    self.full_by_surname[_surname(m.norm)].add(self.person_key(m.norm))
+                    self.full_by_surname[_surname(m.norm)][m.norm] += 1
+
+    @staticmethod
+    def same_persons(records: list[ArticleRecord]) -> dict[str, str]:
+        """Each name of a person → the name its person goes by: of the full names (or of the surnames alone)
+        that can be one person (an inflection, a patronymic, a transliteration variant apart) the most frequent,
+        then the longest. Two names are one person only when no third one that fits either disagrees."""
+        counts: Counter[str] = Counter(m.norm for rec in records for m in rec.mentions if m.type == "Person")
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for norm in sorted(counts):
+            by_surname[_surname(norm)].append(norm)
+        out: dict[str, str] = {}
+        for norms in by_surname.values():
+            for norm in norms:
+                full = _is_full_name(norm)
+                fits = [n for n in norms if _is_full_name(n) == full and same_person(n, norm)]
+                if all(same_person(a, b) for a in fits for b in fits):
+                    out[norm] = min(fits, key=lambda n: (-counts[n], -len(n.split()), n))
+        return out
 
     def person_key(self, norm: str) -> str:
+        norm = self.canonical.get(norm, norm)
         listed = _lexicon_index().get(("Person", format_key(norm)))
         return listed or entity_key("Person", norm)
 
-    def key_for(self, mention: Mention, article_full: dict[str, set[str]], article: str = "") -> str:
+    def key_for(self, mention: Mention, article_full: dict[str, Counter[str]], article: str = "") -> str:
         if mention.key:
             return mention.key
         if mention.source == "descriptor":
@@ -124,11 +142,16 @@ class _Resolver:
         if mention.type == "Person":
             if _is_full_name(mention.norm):
                 return self.person_key(mention.norm)
-            surname, initial = _surname(mention.norm), _initial(mention.norm)
-            for pool in (article_full.get(surname, set()), self.full_by_surname.get(surname, set())):
-                fits = {k for k in pool if initial is None or self.first_letter(k) in (None, initial)}
-                if len(fits) == 1:
-                    return next(iter(fits))
+            surname = _surname(mention.norm)
+            for pool in (article_full.get(surname, Counter()), self.full_by_surname.get(surname, Counter())):
+                fits: Counter[str] = Counter()
+                for n, count in pool.items():
+                    if same_person(n, mention.norm):
+                        fits[self.person_key(n)] += count
+                ranked = fits.most_common(2)
+                # several persons fit: the one named far more often than any other («Обама»), else none
+                if len(ranked) == 1 or ranked and ranked[0][1] >= DOMINANT * ranked[1][1]:
+                    return ranked[0][0]
             return self.person_key(mention.norm)
         listed = _lexicon_index().get((mention.type, format_key(mention.norm)))
         if listed:
@@ -137,12 +160,6 @@ class _Resolver:
             return entity_key("Initiative", format_key(mention.norm).replace("-", " "))
         return entity_key(mention.type, match_key(mention.norm))
 
-    def first_letter(self, key: str) -> str | None:
-        cluster = self.clusters.get(key)
-        if cluster and cluster.norms:
-            return cluster.norms.most_common(1)[0][0][:1].lower()
-        return None
-
     def run(self) -> Corpus:
         # full names first, so that partial names find their clusters' first letters
         for rec in self.records:
@@ -150,10 +167,10 @@ class _Resolver:
                 if m.type == "Person" and _is_full_name(m.norm):
                     self.add(self.person_key(m.norm), m)
         for rec in self.records:
-            article_full: dict[str, set[str]] = defaultdict(set)
+            article_full: dict[str, Counter[str]] = defaultdict(Counter)
             for m in rec.mentions:
                 if m.type == "Person" and _is_full_name(m.norm):
-                    article_full[_surname(m.norm)].add(self.person_key(m.norm))
+                    article_full[_surname(m.norm)][m.norm] += 1
             for m in rec.mentions:
                 key = self.key_for(m, article_full, rec.article.id)
                 if not (m.type == "Person" and _is_full_name(m.norm)):
@@ -263,6 +280,7 @@ class _Decisions:
         self.posts: dict[tuple[str, int], Post] = {}
         self.agencies: dict[str, str] = {}
         self.locations: dict[str, str] = {}
+        self.part_of: dict[str, str] = {}
 
     def ensure(self, key: str) -> bool:
         """Bring in the gazetteer entity a capital or a post stands for, even if the texts never name it."""
@@ -345,6 +363,11 @@ class _Decisions:
             for fact in rec.facts:
                 for ref in fact.between:
                     self.actor(art, ref.start, ref.end)
+        # a state's body belongs to its state («МИД Казахстана» → Казахстан), so that the graph can be asked
+        for e in sorted(self.entities.values(), key=lambda e: e.key):
+            state = state_of_body(e.key, e.label) if e.type == "Organization" else None
+            if state is not None and self.ensure(state):
+                self.part_of[e.key] = state
         return Corpus(
             self.records,
             self.named,
@@ -354,6 +377,7 @@ class _Decisions:
             self.posts,
             self.agencies,
             self.locations,
+            self.part_of,
         )
 
 

@@ -92,6 +92,7 @@ class DIP(DefinedNamespace):
     partnershipLevel: URIRef
     holdsPost: URIRef
     postIn: URIRef
+    partOf: URIRef
     holder: URIRef
     heldPost: URIRef
     memberOf: URIRef

@@ -5,11 +5,16 @@ The heads are kept in extensions rather than spaCy's own parse so that they neve
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.pipeline import models
 from kg.pipeline.morph import sentence_chunks
+
+#: the key of the per-sentence dependents index in ``doc.user_data`` (token indices only, so the Doc still pickles)
+DEPENDENTS = "kg_dependents"
 
 if not Token.has_extension("kg_head"):
     Token.set_extension("kg_head", default=None)
@@ -51,10 +56,16 @@ def make_syntax(nlp: Language, name: str) -> SlovnetSyntax:
     return SlovnetSyntax(name)
 
 
+def _parsed(doc: Doc) -> bool:
+    """Whether spaCy's own parser ran on the Doc (a parser labels every token, so the first one tells; spaCy's
+    ``has_annotation`` reads every token, which made each head look-up as long as the text)."""
+    return len(doc) > 0 and doc[0].dep != 0
+
+
 def head_of(token: Token) -> Token:
     """The syntactic head of a token: spaCy's parse when present, else Slovnet's."""
     doc = token.doc
-    if doc.has_annotation("DEP"):
+    if _parsed(doc):
         return token.head
     if token._.kg_head is None:
         return token
@@ -63,7 +74,7 @@ def head_of(token: Token) -> Token:
 
 def dep_of(token: Token) -> str:
     """The dependency relation of a token (spaCy's parse when present, else Slovnet's)."""
-    if token.doc.has_annotation("DEP"):
+    if _parsed(token.doc):
         return token.dep_
     return token._.kg_dep or ""
 
@@ -75,3 +86,24 @@ def span_root(span: Span) -> Token:
         if head.i == tok.i or not span.start <= head.i < span.end:
             return tok
     return span[0]
+
+
+def dependents(sent: Span) -> dict[int, list[int]]:
+    """Token index → the indices of the tokens that hang on it, in text order, for one sentence: built once per
+    sentence and kept in ``doc.user_data`` until :func:`forget_dependents`, so that a reader asking for the
+    dependents of a word for every name of a long sentence does not scan the sentence each time."""
+    cache = sent.doc.user_data.setdefault(DEPENDENTS, {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        index: dict[int, list[int]] = defaultdict(list)
+        for tok in sent:
+            head = head_of(tok).i
+            if head != tok.i:
+                index[head].append(tok.i)
+        cache[key] = dict(index)
+    return cache[key]
+
+
+def forget_dependents(doc: Doc) -> None:
+    """Drop the dependents indexes of a Doc (its parse may change after)."""
+    doc.user_data.pop(DEPENDENTS, None)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from kg.folding import fold
 from kg.lexicon import STATE_BOUND, lookup
 from kg.morphology import nominative_phrase
-from kg.pipeline.cues import case_of, ent_key, lemma, nearest_mention, post_words
+from kg.pipeline.cues import case_of, ent_key, lemma, post_words
 from kg.pipeline.posts.lexicon import (
     STATE_NOUNS,
     STATE_POST_STEMS,
@@ -19,7 +19,7 @@ from kg.pipeline.posts.lexicon import (
     body_nouns,
     seats,
 )
-from kg.pipeline.posts.word import Word, head_lemma
+from kg.pipeline.posts.word import Word, ents_in, ents_of, head_lemma, nearest_mention
 
 #: the sentences before a generic body noun («мэр города») whose names it may stand for: its own and two more
 BODY_SENTENCES_BACK = 2
@@ -42,7 +42,7 @@ def seat_of(doc: Doc, role: str, sent: Span, at: int) -> Span | None:
                 return kinds.index(word)
         return None
 
-    bodies = [e for e in doc.ents if kind(e) is not None]
+    bodies = [e for e in ents_of(doc) if kind(e) is not None]
     near = [e for e in bodies if sent.start <= e.start and e.end <= sent.end]
     if near:
         return min(near, key=lambda e: (e.start > at, abs(e.start - at)))
@@ -71,7 +71,7 @@ def body_of(doc: Doc, ws: list[Word]) -> Span | None:
     for _ in range(BODY_SENTENCES_BACK):
         low = doc[low - 1].sent.start if low > 0 else low
     labels = body_nouns()[noun.lemma]
-    before = [e for e in doc.ents if e.label_ in labels and low <= e.start and e.end <= ws[0].start]
+    before = [e for e in ents_of(doc) if e.label_ in labels and low <= e.start and e.end <= ws[0].start]
     return before[-1] if before else None
 
 
@@ -150,7 +150,7 @@ def state_of_adjective(doc: Doc, ws: list[Word]) -> Span | None:
         if w.pos != "ADJ" or not w.lemma.endswith(("ский", "цкий")) or w.lemma in post_words():
             continue
         stem = w.lemma[:STEM]
-        places = [e for e in doc.ents if e.label_ in ("State", "Place") and stem in stems(e)]
+        places = [e for e in ents_of(doc) if e.label_ in ("State", "Place") and stem in stems(e)]
         if places:
             return min(places, key=lambda e: (e.label_ != "State", abs(e.start - w.start), e.start))
     return None
@@ -172,7 +172,7 @@ def context_state(doc: Doc, role: str, sent: Span, at: int, whole: bool = True) 
     if not is_state_post(base):
         return None
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    states = [e for e in doc.ents if e.label_ == "State" and start <= e.start and e.end <= at]
+    states = [e for e in ents_of(doc) if e.label_ == "State" and start <= e.start and e.end <= at]
     if states:
         return states[-1]
     # a post with a qualifier of its own («музыкальный король») is a figure of speech, not the article's state's
@@ -183,12 +183,16 @@ def context_state(doc: Doc, role: str, sent: Span, at: int, whole: bool = True) 
         return found
     # the one state the article names at all; else one named later in the sentence («Глава государства
     # Иван Петров и Председатель Правительства РФ Пётр Сидоров …»)
-    keys = sorted({ent_key(e) for e in doc.ents if e.label_ == "State"})
+    keys = sorted({ent_key(e) for e in ents_of(doc) if e.label_ == "State"})
     if len(keys) == 1:
         return nearest_mention(doc, keys[0], at)
     # (a state inside an organisation's name counts: «Правительства РФ»)
     nested = list(doc.spans["kg_nested"]) if "kg_nested" in doc.spans else []
-    later = [e for e in [*sent.ents, *nested] if e.label_ == "State" and at <= e.start and e.end <= sent.end]
+    later = [
+        e
+        for e in [*ents_in(doc, sent.start, sent.end), *nested]
+        if e.label_ == "State" and at <= e.start and e.end <= sent.end
+    ]
     return min(later, key=lambda e: e.start, default=None)
 
 
@@ -212,7 +216,7 @@ def article_state(doc: Doc, near: int) -> Span | None:
     """The state an article is about: the one it names most often (at least twice, more than any other),
     as its mention nearest a token; None when no state stands out («Президент Перес» in a text on Chile)."""
     counts: dict[str, int] = {}
-    for e in doc.ents:
+    for e in ents_of(doc):
         if e.label_ == "State":
             counts[ent_key(e)] = counts.get(ent_key(e), 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -7,10 +7,12 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.pipeline.cues import ent_key, lemma, person_key, post_words, sentence_span
+from kg.pipeline.cues import ent_key, lemma, post_words, sentence_span
 from kg.pipeline.posts.bodies import context_state, seat_of
 from kg.pipeline.posts.lexicon import HEAD_OF_STATE
 from kg.pipeline.posts.statements import INFERRED, Statement, attached, coreferent, counterparts, unattached
+from kg.pipeline.posts.word import forget_persons, person_key
+from kg.pipeline.syntax import forget_dependents
 from kg.records import Position, Ref, TextSpan
 
 if not Doc.has_extension("kg_positions"):
@@ -22,6 +24,22 @@ BODIES = "kg_bodies"
 
 def _text_span(span: Span) -> TextSpan:
     return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def _counterpart(doc: Doc, s: Statement, of: Span, rows: list[Statement]) -> bool:
+    """Whether a post named «с» someone («переговоры госсекретаря США Ивана Петрова с министром иностранных
+    дел Петром Сидоровым») would be placed in the state that another person of the sentence holds a post in: the
+    one met is of the other side, and the state the context gives is the first one's, not his."""
+    if of.label_ != "State" or s.words[0] == 0 or doc[s.words[0] - 1].lower_ not in ("с", "со"):
+        return False
+    me = person_key(doc, s.person)
+    return any(
+        o.of is not None
+        and o.sent.start == s.sent.start
+        and person_key(doc, o.person) != me
+        and ent_key(o.of) == ent_key(of)
+        for o in rows
+    )
 
 
 def _placed(doc: Doc, rows: list[Statement]) -> list[Statement]:
@@ -43,6 +61,8 @@ def _placed(doc: Doc, rows: list[Statement]) -> list[Statement]:
             whole = not any(t.pos_ == "ADJ" and lemma(t) not in post_words() for t in said)
             at = s.words[0]
             of = context_state(doc, s.role, s.sent, at, whole) or seat_of(doc, s.role, s.sent, at)
+            if of is not None and _counterpart(doc, s, of, rows):
+                continue
             s = replace(s, of=of, confidence=INFERRED)
         if s.of is None:
             # a post is a position in a state or an organisation (org:Post, dip:postIn); an occupation the
@@ -64,6 +84,16 @@ class Posts:
 
     def found(self, doc: Doc) -> tuple[list[Position], list[Span]]:
         """The positions, and the bodies named by a common noun that some of them are in (new spans)."""
+        # the indexes of persons and dependents are built once per Doc for this reading, and dropped after it
+        forget_persons(doc)
+        forget_dependents(doc)
+        try:
+            return self._found(doc)
+        finally:
+            forget_persons(doc)
+            forget_dependents(doc)
+
+    def _found(self, doc: Doc) -> tuple[list[Position], list[Span]]:
         named = attached(doc)
         rows = named + unattached(doc, named) + counterparts(doc, named)
         rows += coreferent(doc, rows)
@@ -86,9 +116,13 @@ class Posts:
                 s = replace(s, role=titled.get((person_key(doc, s.person), ent_key(s.of)), s.role))
             statements.setdefault((person_key(doc, s.person), s.role, ent_key(s.of)), []).append(s)
         out: list[Position] = []
+        spans: dict[tuple[int, int], TextSpan] = {}  # each sentence's text once, however many posts it holds
         bodies: dict[tuple[int, int], Span] = {}  # the unnamed bodies the positions are in, by token offsets
         for said_ in statements.values():
             best = max(said_, key=lambda s: s.confidence)  # the first of the surest
+            where = (best.sent.start, best.sent.end)
+            if where not in spans:
+                spans[where] = sentence_span(best.sent)
             said = dict.fromkeys(_text_span(doc[a:b]) for a, b in (s.words for s in said_))
             first = _text_span(doc[best.words[0] : best.words[1]])
             out.append(
@@ -96,7 +130,7 @@ class Posts:
                     Ref(best.person.start_char, best.person.end_char),
                     best.role,
                     Ref(best.of.start_char, best.of.end_char),
-                    sentence_span(best.sent),
+                    spans[where],
                     best.confidence,
                     first,
                     tuple(sorted((t for t in said if t != first), key=lambda t: (t.start, t.end))),

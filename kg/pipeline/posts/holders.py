@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.folding import fold
+from kg.morphology import morph_analyzer
 from kg.pipeline.cues import case_of, lemma
 from kg.pipeline.posts.lexicon import (
     ACTING,
@@ -21,7 +22,7 @@ from kg.pipeline.posts.lexicon import (
 )
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
 from kg.pipeline.posts.word import head_lemma, words
-from kg.pipeline.syntax import dep_of, head_of, span_root
+from kg.pipeline.syntax import dep_of, dependents, head_of, span_root
 
 #: how many words of modifiers («бывший», «исполняющий обязанности», adjectives) may stand between the comma
 #: after a name and the post word of its apposition: «X, бывший первый заместитель министра»
@@ -164,8 +165,9 @@ def posts_after(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
 def post_taken(doc: Doc, verb: Token, sent: Span) -> list[PostPhrase]:
     """The post «пост/место/должность» + genitive names as the object of a verb of taking it."""
     out = []
-    for obj in sent:
-        if head_of(obj).i != verb.i or dep_of(obj).split(":")[0] != "obj" or lemma(obj) not in SEAT_NOUNS:
+    for i in dependents(sent).get(verb.i, ()):
+        obj = doc[i]
+        if dep_of(obj).split(":")[0] != "obj" or lemma(obj) not in SEAT_NOUNS:
             continue
         end = obj.i + 1
         while end < sent.end and doc[end].text not in CLAUSE_STOP and doc[end].pos_ not in ("VERB", "AUX"):
@@ -190,6 +192,16 @@ def below(tok: Token, top: Token, steps: int = PHRASE_DEPTH) -> bool:
     return tok.i == top.i
 
 
+def verb_lemma(tok: Token) -> str:
+    """A verb's lemma; a short passive participle's is its verb's («назначена», «избраны» → «назначить»,
+    «избрать»: the tagger leaves them as they are, in the feminine and the plural too)."""
+    lem = lemma(tok)
+    if lem in LINK_VERBS or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return lem
+    parse = next((p for p in morph_analyzer().parse(tok.lower_) if p.tag.POS == "PRTS"), None)
+    return parse.normal_form if parse is not None else lem
+
+
 def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     """Posts a verb links to a name: «капитаном стал Иван Петров», «Иван Петров был назначен министром
     финансов», «Иван Петров, который является депутатом парламента, …», «назвал Петрова первым вратарём»."""
@@ -201,26 +213,22 @@ def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     elif rel == "appos" and dep_of(head_of(root)).split(":")[0] == "nsubj":
         # «… занял консерватор Иван Петров»: the name stands by the subject
         verbs.append((head_of(head_of(root)), "nsubj"))
-    for tok in sent:  # «X, который является Y»: the clause hangs on the name, «который» is its subject
-        if dep_of(tok) == "acl:relcl" and person.start <= head_of(tok).i < person.end:
-            if any(
-                lemma(c) == "который" and dep_of(c).startswith("nsubj") and head_of(c).i == tok.i
-                for c in sent
-            ):
-                verbs.append((tok, "nsubj"))
+    deps = dependents(sent)
+    # «X, который является Y»: the clause hangs on the name, «который» is its subject
+    for tok in (doc[i] for p in range(person.start, person.end) for i in deps.get(p, ())):
+        if dep_of(tok) == "acl:relcl" and any(
+            lemma(doc[c]) == "который" and dep_of(doc[c]).startswith("nsubj") for c in deps.get(tok.i, ())
+        ):
+            verbs.append((tok, "nsubj"))
     out = []
     for verb, rel in verbs:
-        lem = lemma(verb)
+        lem = verb_lemma(verb)
         if rel == "nsubj" and lem in TAKE_VERBS:
             out += post_taken(doc, verb, sent)
         if lem not in LINK_VERBS or rel == "obj" and lem not in OBJECT_VERBS or verb.i == root.i:
             continue
-        for comp in sent:
-            if (
-                head_of(comp).i != verb.i
-                or comp.i == verb.i
-                or dep_of(comp).split(":")[0] not in ("xcomp", "obl", "obj")
-            ):
+        for comp in (doc[i] for i in deps.get(verb.i, ())):
+            if dep_of(comp).split(":")[0] not in ("xcomp", "obl", "obj"):
                 continue
             if (
                 case_of(comp) != "Ins"

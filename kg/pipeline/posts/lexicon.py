@@ -134,6 +134,7 @@ def seats() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1].split("|")) for row in rows("post_seats.tsv")}
 
 
-def heads() -> set[str]:
+@lru_cache(maxsize=1)
+def heads() -> frozenset[str]:
     """The lemmas of the words that head a post's name («министр», «премьер-министр», «глава»)."""
-    return {lem for lem, (kind, _) in post_words().items() if kind == "head"}
+    return frozenset({lem for lem, (kind, _) in post_words().items() if kind == "head"})

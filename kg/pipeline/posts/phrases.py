@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.pipeline.cues import case_of, lemma, nearest_mention, post_words
+from kg.morphology import morph_analyzer
+from kg.pipeline.cues import case_of, lemma, post_words
 from kg.pipeline.posts.bodies import body_of, state_of_adjective, unnamed_body
 from kg.pipeline.posts.lexicon import DASHES, FORMER, RELATIONAL, STOP
-from kg.pipeline.posts.word import Word, head_lemma, nominative_word, words
+from kg.pipeline.posts.word import Word, ents_in, head_lemma, nearest_mention, nominative_word, words
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,26 @@ def role_name(ws: list[Word], of: Span | None, inside: tuple[Span, ...] = ()) ->
     return role
 
 
-def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
-    """The post phrase in doc[start:end]; None when it names no post."""
+def singular(role: str) -> str:
+    """A plural post's name in the singular: the words in the nominative plural only («главные редакторы
+    газет» → «главный редактор газет»).
+
+    >>> singular("главные редакторы"), singular("министры иностранных дел")
+    ('главный редактор', 'министр иностранных дел')
+    """
+    out = []
+    for word in role.split():
+        parse = next(
+            (p for p in morph_analyzer().parse(word) if p.tag.case == "nomn" and p.tag.number == "plur"), None
+        )
+        form = parse.inflect({"sing", "nomn"}) if parse is not None else None
+        out.append(form.word if form is not None else word)
+    return " ".join(out)
+
+
+def post_phrase(doc: Doc, start: int, end: int, plural: bool = False) -> PostPhrase | None:
+    """The post phrase in doc[start:end]; None when it names no post. ``plural``: the post word is plural, as
+    before a list of names («академики X, Y и Z»), and the role is named in the singular."""
     ws = [w for w in words(doc, start, end) if not w.last.is_space]
     while ws and (ws[0].text in STOP or ws[0].text in DASHES or ws[0].pos in ("ADP", "CCONJ")):
         ws = ws[1:]
@@ -131,7 +150,7 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
         (
             i
             for i, w in enumerate(ws)
-            if head_lemma(w) is not None and "Plur" not in w.last.morph.get("Number")
+            if head_lemma(w) is not None and ("Plur" in w.last.morph.get("Number")) == plural
         ),
         None,
     )
@@ -158,11 +177,15 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
     if not role_ws:
         return None
     first, last = ws[0].start, ws[-1].end - 1
-    ents = [e for e in doc.ents if first <= e.start and e.end <= last + 1 and e.label_ != "Person"]
+    ents = [e for e in ents_in(doc, first, last + 1) if e.label_ != "Person"]
     # the body the post is in is the first name after the post words (its genitive): «председатель Союза
     # писателей Чили» is in the union, «министр иностранных дел Чили» in the state
     of = min(ents, key=lambda e: e.start, default=None)
     role = role_name(role_ws, of, tuple(ents))
+    if plural:
+        role = singular(role)
+        if role == "лидер" and of is not None and of.label_ == "State":
+            role = "глава государства"
     if not role:
         return None
     if role == "министр иностранных дел" and of is not None and of.kb_id_.startswith("organization/mfa-"):
@@ -174,7 +197,9 @@ def post_phrase(doc: Doc, start: int, end: int) -> PostPhrase | None:
     if of is None and own:
         # «съезд переизбрал своего председателя»: the post is in the body the clause is about
         sent = doc[first].sent
-        bodies = [e for e in sent.ents if e.label_ == "Organization" and e.end <= first]
+        bodies = [
+            e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Organization" and e.end <= first
+        ]
         of = bodies[-1] if bodies else None
     if of is None and not own:
         unnamed = unnamed_body(doc, role_ws)

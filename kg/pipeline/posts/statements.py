@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.folding import fold
-from kg.pipeline.cues import actor_groups, case_of, ent_key, in_skipped, lemma, person_key
+from kg.pipeline.cues import actor_groups, case_of, ent_key, in_skipped, lemma
 from kg.pipeline.posts.holders import (
     last_phrase_start,
     phrase_back,
@@ -21,6 +21,7 @@ from kg.pipeline.posts.holders import (
 )
 from kg.pipeline.posts.lexicon import CANDIDATE, CLAUSE_STOP, DASHES, HEAD_OF_STATE, STEM, heads
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
+from kg.pipeline.posts.word import ents_in, ents_of, person_key
 
 #: a post phrase next to the name it is said of is the surest statement
 NAMED = 0.85
@@ -62,7 +63,44 @@ def attached(doc: Doc) -> list[Statement]:
             persons = [e for e in group.ents if e.label_ == "Person"]
             for n, person in enumerate(persons):
                 found += _named_posts(doc, sent, group, persons, n)
+        found += _listed(doc, sent)
     return found
+
+
+def _listed(doc: Doc, sent: Span) -> list[Statement]:
+    """A plural post before a list of names gives each of them the post: «академики Иван Петров, Пётр
+    Сидоров и Олег Сомов»; states listed in the post as many as the names go to them in order: «лидеры Чили,
+    Перу и Эквадора Хуан Перес, Педро Гомес и Луис Гарсия»."""
+    persons = [e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Person"]
+    out: list[Statement] = []
+    i = 0
+    while i < len(persons):
+        run = [persons[i]]
+        while i + len(run) < len(persons):
+            between = doc[run[-1].end : persons[i + len(run)].start]
+            if not 0 < len(between) <= 2 or any(t.text != "," and t.lower_ != "и" for t in between):
+                break
+            run.append(persons[i + len(run)])
+        i += len(run)
+        if len(run) < 2:
+            continue
+        start = run[0].start
+        while start > sent.start and (
+            doc[start - 1].ent_type_ in ("State", "Organization", "Place")
+            or doc[start - 1].text in (",", "«", "»", '"', "-")
+            or doc[start - 1].lower_ == "и"
+            or doc[start - 1].pos_ in ("NOUN", "ADJ")
+            and not doc[start - 1].ent_type_
+        ):
+            start -= 1
+        got = post_phrase(doc, start, run[0].start, plural=True)
+        if not got or not got.role:
+            continue
+        states = [e for e in ents_in(doc, got.first, got.last + 1) if e.label_ == "State"]
+        for k, person in enumerate(run):
+            of = states[k] if len(states) == len(run) else got.of
+            out.append(Statement.of_phrase(person, got, of, sent, NAMED))
+    return out
 
 
 def _named_posts(doc: Doc, sent: Span, group: Span, persons: list[Span], n: int) -> list[Statement]:
@@ -130,7 +168,9 @@ def counterparts(doc: Doc, named: list[Statement]) -> list[Statement]:
                 continue
             adj = next((t for t in words if t.pos_ == "ADJ" and lemma(t).endswith("ский")), None)
             # the colleague of the nearest person named before, with the post that person holds
-            before = [e for e in sent.ents if e.label_ == "Person" and e.end <= group.start]
+            before = [
+                e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Person" and e.end <= group.start
+            ]
             if adj is None or not before:
                 continue
             other = person_key(doc, before[-1])
@@ -148,7 +188,7 @@ def counterparts(doc: Doc, named: list[Statement]) -> list[Statement]:
                 continue
             stem = lemma(adj)[:STEM]
             states = [
-                e for e in doc.ents if e.label_ == "State" and fold(e._.kg_norm or e.text)[:STEM] == stem
+                e for e in ents_of(doc) if e.label_ == "State" and fold(e._.kg_norm or e.text)[:STEM] == stem
             ]
             if not states or ent_key(states[0]) == ent_key(peers[0].of):
                 continue
@@ -196,7 +236,7 @@ def coreferent(doc: Doc, rows: list[Statement]) -> list[Statement]:
         key = (s.role, ent_key(s.of) if s.of is not None else "")
         holders.setdefault(key, set()).add(person_key(doc, s.person))
     mention_of: dict[str, list[Span]] = {}
-    for e in doc.ents:
+    for e in ents_of(doc):
         if e.label_ == "Person":
             mention_of.setdefault(person_key(doc, e), []).append(e)
     held = {k: next(iter(v)) for k, v in holders.items() if len(v) == 1}
@@ -250,7 +290,9 @@ def coreferent(doc: Doc, rows: list[Statement]) -> list[Statement]:
             if other is not None:
                 person = min(mention_of[other], key=lambda e: (e.start > start, abs(e.start - start)))
             else:
-                before = [e for e in sent.ents if e.label_ == "Person" and e.end <= start]
+                before = [
+                    e for e in ents_in(doc, sent.start, sent.end) if e.label_ == "Person" and e.end <= start
+                ]
                 if not before and n > 0 and not held_post:
                     before = [e for e in sents[n - 1].ents if e.label_ == "Person"]
                 if len({person_key(doc, e) for e in before}) != 1:

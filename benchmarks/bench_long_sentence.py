@@ -1,0 +1,53 @@
+"""Time of one very long sentence through the pipeline (issue 13): a generated list of posts and names, about
+40,000 characters without a full stop, stage by stage. Not a test: `python benchmarks/bench_long_sentence.py
+[--chars N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+FIRST = ("Олег", "Иван", "Пётр", "Семён", "Андрей", "Зоя", "Анна", "Раиса")
+LAST = ("Сомов", "Кравцов", "Гаврилов", "Блинов", "Лужин", "Котов", "Рябов", "Пыжов")
+POSTS = ("министр финансов Чили", "посол Перу", "глава МИД Эстонии", "председатель парламента Канады")
+
+
+def sentence(chars: int) -> str:
+    parts, n = [], 0
+    while sum(len(p) + 2 for p in parts) < chars:
+        first, last = FIRST[n % len(FIRST)], LAST[(n // len(FIRST)) % len(LAST)]
+        if first in ("Зоя", "Анна", "Раиса"):
+            last += "а"
+        parts.append(f"{POSTS[n % len(POSTS)]} {first} {last}")
+        n += 1
+    return "На встрече присутствовали " + ", ".join(parts) + "."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=40_000)
+    args = parser.parse_args(argv)
+    from kg.pipeline import build_nlp
+
+    nlp = build_nlp()
+    nlp("Прогрев: Ван И прибыл в Астану.")
+    text = sentence(args.chars)
+    doc = nlp.make_doc(text)
+    total = 0.0
+    for name, proc in nlp.pipeline:
+        t = time.perf_counter()
+        doc = proc(doc)
+        took = time.perf_counter() - t
+        total += took
+        print(f"{name:28s} {took:8.2f} s")
+    print(
+        f"{'total':28s} {total:8.2f} s  ({len(text)} characters, {len(doc)} tokens, "
+        f"{sum(e.label_ == 'Person' for e in doc.ents)} persons, {len(doc._.kg_positions)} positions)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
