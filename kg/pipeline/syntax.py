@@ -53,17 +53,17 @@ def make_syntax(nlp: Language, name: str) -> SlovnetSyntax:
 
 def head_of(token: Token) -> Token:
     """The syntactic head of a token: spaCy's parse when present, else Slovnet's."""
-    doc = token.doc
-    if doc.has_annotation("DEP"):
+    # a token's own relation, not ``doc.has_annotation`` (which reads every token of the doc on each call)
+    if token.dep:
         return token.head
     if token._.kg_head is None:
         return token
-    return doc[token._.kg_head]
+    return token.doc[token._.kg_head]
 
 
 def dep_of(token: Token) -> str:
     """The dependency relation of a token (spaCy's parse when present, else Slovnet's)."""
-    if token.doc.has_annotation("DEP"):
+    if token.dep:
         return token.dep_
     return token._.kg_dep or ""
 

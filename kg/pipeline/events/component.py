@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from kg.pipeline.cues import sentence_span
 from kg.pipeline.events.actors import actor_parts
 from kg.pipeline.events.gatherings import gatherings
+from kg.pipeline.events.groups import CACHE_KEY
 from kg.pipeline.events.mentions import find_mentions
 from kg.pipeline.events.merging import confidence, kept, merge
 from kg.pipeline.events.statements import statements
@@ -51,6 +52,12 @@ class Events:
         """The article's events, in the order of their main sentence."""
         # the posts component runs before this one in build_nlp(); without it the post finder is run here
         positions = doc._.kg_positions if self.posts_before else Posts().find(doc)
+        try:
+            return self._find(doc, positions)
+        finally:
+            doc.user_data.pop(CACHE_KEY, None)
+
+    def _find(self, doc: Doc, positions) -> list[Event]:
         drafts = merge(doc, find_mentions(doc, positions))
         for d in drafts:
             d.parts = actor_parts(d.parts)

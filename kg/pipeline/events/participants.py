@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import Group, case_of, group_governor, person_key
-from kg.pipeline.events.groups import clause_groups, subject_word, top_dep
+from kg.pipeline.cues import Group, case_of
+from kg.pipeline.events.groups import actor_key, clause_groups, governor_index, subject_word, top_dep
 from kg.pipeline.events.lexicon import PERSON_TYPES
 from kg.pipeline.events.subjects import Sides, post_holder, resolve_word
 from kg.pipeline.events.types import Part, Reading
@@ -156,7 +156,7 @@ def _subjects(
         # … подписал меморандум»)
         prev = [t for t in doc[sent.start : pred.i] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
         if prev:
-            subj = [g for g in groups if group_governor(g).i == prev[-1].i and not g.prep and g.case == "Nom"]
+            subj = [g for g in groups if governor_index(g) == prev[-1].i and not g.prep and g.case == "Nom"]
             sw = None if subj else subject_word(prev[-1])
     # (a name is no such word: «Агентство - Премьер … принял …», an agency the parser took for the subject)
     if (
@@ -225,7 +225,7 @@ def dedup(doc: Doc, parts: list[Part]) -> list[Part]:
     """The participants with each actor once (the first reading of it)."""
     out, seen = [], set()
     for ent, role in parts:
-        key = person_key(doc, ent)
+        key = actor_key(doc, ent)
         if key not in seen:
             seen.add(key)
             out.append((ent, role))
