@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import MONTH_RE, format_date, month_number
 from kg.pipeline.cues import clause_dep, governor
-from kg.pipeline.events.groups import dependents
+from kg.pipeline.events.groups import CACHE_KEY, dependents
 from kg.pipeline.events.lexicon import EARLIER
 from kg.pipeline.syntax import head_of
 
@@ -146,7 +146,10 @@ def earlier(sent: Span, pred: Token) -> bool:
 
 def own_date(tok: Token, pred: Token, sent: Span, skip: tuple[int, int] | None) -> FoundDate:
     """The first date of the sentence that belongs to the cue's clause, or ``NO_DATE``."""
-    for found in dates_in(sent.text, skip):
+    index = sent.doc.user_data.setdefault(CACHE_KEY, {}).setdefault("dates", {})
+    if (sent.start, skip) not in index:
+        index[(sent.start, skip)] = list(dates_in(sent.text, skip))
+    for found in index[(sent.start, skip)]:
         if date_is_of(tok, pred, sent.start_char + found.offset, len(found.words or "")):
             return found
     return NO_DATE
