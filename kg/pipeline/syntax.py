@@ -69,7 +69,7 @@ def head_of(token: Token) -> Token:
         return token.head
     if token._.kg_head is None:
         return token
-    return doc[token._.kg_head]
+    return token.doc[token._.kg_head]
 
 
 def dep_of(token: Token) -> str:

@@ -6,7 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.pipeline.cues import sentence_span
+from kg.pipeline.events.actors import actor_parts
 from kg.pipeline.events.gatherings import gatherings
+from kg.pipeline.events.groups import CACHE_KEY
 from kg.pipeline.events.mentions import find_mentions
 from kg.pipeline.events.merging import confidence, kept, merge
 from kg.pipeline.events.statements import statements
@@ -50,9 +52,22 @@ class Events:
         """The article's events, in the order of their main sentence."""
         # the posts component runs before this one in build_nlp(); without it the post finder is run here
         positions = doc._.kg_positions if self.posts_before else Posts().find(doc)
-        drafts = [d for d in merge(doc, find_mentions(doc, positions)) if d.parts and kept(d)]
+        try:
+            return self._find(doc, positions)
+        finally:
+            doc.user_data.pop(CACHE_KEY, None)
+
+    def _find(self, doc: Doc, positions) -> list[Event]:
+        drafts = merge(doc, find_mentions(doc, positions))
+        for d in drafts:
+            d.parts = actor_parts(d.parts)
+        drafts = [d for d in drafts if d.parts and kept(d)]
         drafts += gatherings(doc, drafts)
         drafts += statements(doc, drafts)
+        # never an event without a participant: the graph keeps only actors (a capital stands for its state)
+        for d in drafts:
+            d.parts = actor_parts(d.parts)
+        drafts = [d for d in drafts if d.parts]
         drafts.sort(key=lambda d: (d.main.sent.start, d.main.trigger.i))
         index = {id(d): i for i, d in enumerate(drafts)}
         return [_event(d, index) for d in drafts]

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.dates import MONTH_RE, format_date, month_number
 from kg.pipeline.cues import clause_dep, governor
+from kg.pipeline.events.groups import CACHE_KEY, dependents
 from kg.pipeline.events.lexicon import EARLIER
 from kg.pipeline.syntax import head_of
 
@@ -137,15 +138,18 @@ def date_is_of(tok: Token, pred: Token, start: int, length: int) -> bool:
 def earlier(sent: Span, pred: Token) -> bool:
     """Whether a sentence tells of a happening before the reported one: «Ранее, в марте, …» (its first
     word), «Напомним, …», or «ранее» said of the event's own verb."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if words and words[0].lower_ in EARLIER:
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is not None and first.lower_ in EARLIER:
         return True
-    return any(t.lower_ in ("ранее", "прежде") and head_of(t).i == pred.i for t in sent)
+    return any(t.lower_ in ("ранее", "прежде") for t in dependents(pred))
 
 
 def own_date(tok: Token, pred: Token, sent: Span, skip: tuple[int, int] | None) -> FoundDate:
     """The first date of the sentence that belongs to the cue's clause, or ``NO_DATE``."""
-    for found in dates_in(sent.text, skip):
+    index = sent.doc.user_data.setdefault(CACHE_KEY, {}).setdefault("dates", {})
+    if (sent.start, skip) not in index:
+        index[(sent.start, skip)] = list(dates_in(sent.text, skip))
+    for found in index[(sent.start, skip)]:
         if date_is_of(tok, pred, sent.start_char + found.offset, len(found.words or "")):
             return found
     return NO_DATE

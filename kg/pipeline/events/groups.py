@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import Group, actor_groups, case_of, clause_dep, group_governor, lemma, post_words
+from kg.pipeline.cues import (
+    Group,
+    actor_groups,
+    case_of,
+    clause_dep,
+    group_governor,
+    lemma,
+    person_key,
+    post_words,
+)
 from kg.pipeline.events.lexicon import SEAT_PREPS
 from kg.pipeline.syntax import head_of
 
@@ -82,10 +91,50 @@ def top_dep(g: Group) -> str:
     return ""
 
 
+#: the key of the event finder's per-document indexes in ``doc.user_data`` (removed when the finder is done)
+CACHE_KEY = ("kg_events", "index")
+
+
+def _index(doc: Doc) -> dict:
+    return doc.user_data.setdefault(CACHE_KEY, {})
+
+
+def dependents(tok: Token) -> list[Token]:
+    """The words whose head is a token, in text order (indexed once per document, so that reading every
+    cue's clause stays linear in the length of a sentence)."""
+    index = _index(tok.doc)
+    if "deps" not in index:
+        deps: dict[int, list[int]] = {}
+        for t in tok.doc:
+            h = head_of(t).i
+            if h != t.i:
+                deps.setdefault(h, []).append(t.i)
+        index["deps"] = deps
+    return [tok.doc[i] for i in index["deps"].get(tok.i, ())]
+
+
+def governor_index(g: Group) -> int:
+    """The index of the word a group hangs on (remembered per group)."""
+    index = _index(g.ents[0].doc).setdefault("gov", {})
+    key = (g.start, g.end)
+    if key not in index:
+        index[key] = group_governor(g).i
+    return index[key]
+
+
+def actor_key(doc: Doc, ent: Span) -> str:
+    """:func:`kg.pipeline.cues.person_key`, remembered per entity (it reads every entity of the document)."""
+    index = _index(doc).setdefault("keys", {})
+    key = (ent.start, ent.end, ent.label_)
+    if key not in index:
+        index[key] = person_key(doc, ent)
+    return index[key]
+
+
 def subject_word(pred: Token) -> Token | None:
     """The word the parser made the subject of a verb, named or not."""
-    for t in pred.sent:
-        if head_of(t).i == pred.i and clause_dep(t) == "nsubj" and t.i != pred.i:
+    for t in dependents(pred):
+        if clause_dep(t) == "nsubj" and pred.sent.start <= t.i < pred.sent.end:
             return t
     return None
 
@@ -93,12 +142,12 @@ def subject_word(pred: Token) -> Token | None:
 def clause_groups(pred: Token, groups: list[Group]) -> list[Group]:
     """The groups a verb governs; a verb joined to another («встретился … и провел переговоры») shares its
     subject."""
-    own = [g for g in groups if group_governor(g).i == pred.i]
+    own = [g for g in groups if governor_index(g) == pred.i]
     if (
         not any(g.case == "Nom" and not g.prep for g in own)
         and clause_dep(pred) == "conj"
         and subject_word(pred) is None  # «…, а затем министры подписали»: a subject of its own
     ):
         first = head_of(pred)
-        own += [g for g in groups if group_governor(g).i == first.i and g.case == "Nom" and not g.prep]
+        own += [g for g in groups if governor_index(g) == first.i and g.case == "Nom" and not g.prep]
     return sorted(set(own), key=lambda g: g.start)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.pipeline.cues import ent_key, person_key
+from kg.pipeline.cues import ent_key
+from kg.pipeline.events.groups import actor_key
 from kg.pipeline.events.lexicon import FAMILY
 from kg.pipeline.events.types import Draft, Mention, Part
 
@@ -26,7 +27,7 @@ ONE_SIDED = ("InitiativeSupport", "AidDelivery", "StateVisit")
 
 def keys_of(doc: Doc, parts: list[Part]) -> dict[str, str | None]:
     """Actor key → role of some participants."""
-    return {person_key(doc, e): role for e, role in parts}
+    return {actor_key(doc, e): role for e, role in parts}
 
 
 def dates_differ(a: Mention, b: Mention) -> bool:
@@ -125,7 +126,7 @@ def _absorb(doc: Doc, d: Draft, m: Mention, keys: dict[str, str | None]) -> None
                 d.parts.append((ent, role))
             elif d.keys[key] is None and role is not None:
                 d.keys[key] = role
-                d.parts = [(e, role if person_key(doc, e) == key else r) for e, r in d.parts]
+                d.parts = [(e, role if actor_key(doc, e) == key else r) for e, r in d.parts]
     d.place = d.place or m.place
     d.level = d.level or m.level
     if not d.concerns and m.concerns:

@@ -5,9 +5,10 @@ The graph records what took place, so a mention whose cue or verb says otherwise
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.pipeline.cues import lemma
+from kg.pipeline.events.groups import CACHE_KEY, dependents
 from kg.pipeline.events.lexicon import (
     CANCEL,
     FUTURE_AUX,
@@ -38,19 +39,21 @@ def future(verb: Token) -> bool:
     if "Fut" in verb.morph.get("Tense") or "Cnd" in verb.morph.get("Mood"):
         return True
     # the auxiliary of the compound future and the particle of the conditional («будут вести», «провели бы»)
-    return any(
-        head_of(t).i == verb.i and (t.lower_ in FUTURE_AUX or t.lower_ == "бы")
-        for t in verb.sent
-        if t.i != verb.i
-    )
+    return any(t.lower_ in FUTURE_AUX or t.lower_ == "бы" for t in dependents(verb))
+
+
+def future_words(sent: Span) -> list[Token]:
+    """The future time words of a sentence (found once per sentence)."""
+    index = sent.doc.user_data.setdefault(CACHE_KEY, {}).setdefault("future", {})
+    if sent.start not in index:
+        index[sent.start] = [t.i for t in sent if lemma(t) in FUTURE_WORDS]
+    return [sent.doc[i] for i in index[sent.start]]
 
 
 def future_time(anchors: set[int], doc: Doc) -> bool:
     """Whether a future time word («в следующем году», «предстоящий») depends on one of the anchors."""
     sent = doc[min(anchors)].sent
-    for t in sent:
-        if lemma(t) not in FUTURE_WORDS:
-            continue
+    for t in future_words(sent):
         cur = t
         for _ in range(FUTURE_TIME_DEPTH):
             head = head_of(cur)

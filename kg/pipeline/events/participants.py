@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import Group, group_governor, person_key
-from kg.pipeline.events.groups import clause_groups, subject_word, top_dep
+from kg.pipeline.cues import Group, case_of
+from kg.pipeline.events.groups import actor_key, clause_groups, governor_index, subject_word, top_dep
 from kg.pipeline.events.lexicon import PERSON_TYPES
 from kg.pipeline.events.subjects import Sides, post_holder, resolve_word
 from kg.pipeline.events.types import Part, Reading
@@ -27,6 +27,44 @@ BETWEEN_GAP = 8
 GENITIVE_GAP = 2
 # how far after a subject word the actor it belongs to may stand («Самолет ВВС Чили доставил …»)
 OWNER_GAP = 2
+# the words that may join two conjuncts of a list («X, Y и Z», «X, а также Y»)
+CONJUNCTION_WORDS = frozenset({",", "и", "а", "также"})
+
+
+def actor_case(g: Group) -> str:
+    """The case of the actor a group stands for («Президенты России»: genitive), '' when unknown."""
+    for t in reversed(list(g.actor)):
+        if case_of(t):
+            return case_of(t)
+    return ""
+
+
+def conjuncts(doc: Doc, groups: list[Group], slot: list[Group]) -> list[Group]:
+    """A slot's groups with every group coordinated after one of them: «с Лавровым и Медведевым», «России,
+    Ирана и Турции». A conjunct is joined by commas, «и», «а также» only, has no preposition of its own (or
+    the first one's: «с X и с Y») and its actor stands in the same case."""
+    out = list(slot)
+    seen = {(g.start, g.end) for g in out}
+    for g in slot:
+        last = g
+        for nxt in groups:
+            if nxt.start < last.end:
+                continue
+            between = doc[last.end : nxt.start]
+            if not between or any(
+                t.lower_ not in CONJUNCTION_WORDS and t.lower_ != nxt.prep for t in between
+            ):
+                break
+            if not any(t.lower_ in ("и", ",") for t in between) or nxt.prep not in ("", g.prep):
+                break
+            a, b = actor_case(g), actor_case(nxt)
+            if a and b and a != b:
+                break
+            if (nxt.start, nxt.end) not in seen:
+                seen.add((nxt.start, nxt.end))
+                out.append(nxt)
+            last = nxt
+    return sorted(out, key=lambda x: x.start)
 
 
 @dataclass(frozen=True)
@@ -93,22 +131,12 @@ def _between(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
 
 
 def _genitive(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
-    """A noun's own genitive: «визит премьера Норвегии», «переговоры министра Чили и посла Перу»."""
+    """A noun's own genitive: «визит премьера Норвегии», «переговоры министра Чили и посла Перу», «встреча
+    министров России, Ирана и Турции»."""
     gen = [g for g in groups if g.case == "Gen" and not g.prep and 0 < g.start - tok.i <= GENITIVE_GAP]
     if not gen or tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    last = gen[-1]
-    for g in groups:
-        if (
-            g.start > last.end
-            and g.start - last.end <= GENITIVE_GAP
-            and g.case == "Gen"
-            and not g.prep
-            and any(t.lower_ == "и" for t in doc[last.end : g.start])
-        ):
-            gen.append(g)
-            break
-    return gen
+    return conjuncts(doc, groups, gen[:1])
 
 
 def _subjects(
@@ -128,7 +156,7 @@ def _subjects(
         # … подписал меморандум»)
         prev = [t for t in doc[sent.start : pred.i] if t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")]
         if prev:
-            subj = [g for g in groups if group_governor(g).i == prev[-1].i and not g.prep and g.case == "Nom"]
+            subj = [g for g in groups if governor_index(g) == prev[-1].i and not g.prep and g.case == "Nom"]
             sw = None if subj else subject_word(prev[-1])
     # (a name is no such word: «Агентство - Премьер … принял …», an agency the parser took for the subject)
     if (
@@ -156,6 +184,7 @@ def _subjects(
         a, b = sorted((g, chosen[-1]), key=lambda x: x.start)
         if all(t.lower_ in ("и", ",") for t in doc[a.end : b.start]) and b.start > a.end:
             chosen.append(g)
+    chosen = conjuncts(doc, groups, chosen)
     return [g.actor for g in sorted(chosen, key=lambda g: g.start)] + resolved, implied
 
 
@@ -175,10 +204,12 @@ def clause_of(
         own=own,
         subjects=subjects,
         implied=implied,
-        partners=_partners(own, groups, pred),
+        partners=conjuncts(doc, groups, _partners(own, groups, pred)),
         between=_between(doc, groups, tok),
-        dative=[g for g in own if not g.prep and g.case == "Dat"],
-        accusative=[g for g in own if not g.prep and g.case == "Acc" and g.start > min(tok.i, pred.i)],
+        dative=conjuncts(doc, groups, [g for g in own if not g.prep and g.case == "Dat"]),
+        accusative=conjuncts(
+            doc, groups, [g for g in own if not g.prep and g.case == "Acc" and g.start > min(tok.i, pred.i)]
+        ),
         to=[g for g in own if g.prep in ("в", "во") and g.case == "Acc"],
         at=[
             g
@@ -194,7 +225,7 @@ def dedup(doc: Doc, parts: list[Part]) -> list[Part]:
     """The participants with each actor once (the first reading of it)."""
     out, seen = [], set()
     for ent, role in parts:
-        key = person_key(doc, ent)
+        key = actor_key(doc, ent)
         if key not in seen:
             seen.add(key)
             out.append((ent, role))

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from kg.pipeline.cues import Group, ent_key, group_governor, lemma, main_states, nearest_mention
+from kg.pipeline.cues import Group, ent_key, lemma, main_states, nearest_mention
+from kg.pipeline.events.groups import governor_index
 from kg.pipeline.events.levels import level_of
 from kg.pipeline.events.lexicon import (
     BENEFICIARIES,
@@ -108,7 +109,7 @@ def _given_to(c: Clause) -> list[Span]:
         and (
             g.prep in ("в", "во")
             and g.case == "Acc"
-            and group_governor(g).i == c.pred.i
+            and governor_index(g) == c.pred.i
             or g.prep == "для"
             or g.prep in ("в", "во")
             and g.start >= 2

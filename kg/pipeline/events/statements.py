@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.pipeline.cues import ent_key, group_governor, in_skipped, lemma
-from kg.pipeline.events.groups import event_groups
+from kg.pipeline.cues import ent_key, in_skipped, lemma
+from kg.pipeline.events.groups import event_groups, governor_index
 from kg.pipeline.events.lexicon import SPEECH, STANCE
 from kg.pipeline.events.merging import keys_of
 from kg.pipeline.events.types import Draft, Mention
@@ -33,7 +33,7 @@ def statements(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         speakers = [
             g
             for g in groups
-            if group_governor(g).i == verb.i
+            if governor_index(g) == verb.i
             and g.case == "Nom"
             and not g.prep
             and g.actor.label_ in ("Person", "State", "Organization")

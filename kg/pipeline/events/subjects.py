@@ -14,10 +14,9 @@ from kg.pipeline.cues import (
     group_governor,
     lemma,
     main_states,
-    person_key,
     post_words,
 )
-from kg.pipeline.events.groups import event_groups, two
+from kg.pipeline.events.groups import actor_key, event_groups, two
 from kg.pipeline.events.lexicon import COLLECTIVE, HEAD_ROLES, LEADER_WORDS, PRONOUNS, SPEECH
 from kg.pipeline.syntax import head_of
 from kg.records import Position
@@ -51,7 +50,7 @@ def holders_of(doc: Doc, post_word: Token, positions: list[Position]) -> list[Sp
         ):
             span = ent_by_offsets(doc, p.person.start, p.person.end)
             if span is not None:
-                people.setdefault(person_key(doc, span), span)
+                people.setdefault(actor_key(doc, span), span)
     return list(people.values()) if len(people) == 1 else []
 
 
@@ -66,7 +65,7 @@ def foreign_ministers(doc: Doc, positions: list[Position]) -> list[Span]:
             of_ent = ent_by_offsets(doc, p.of.start, p.of.end)
             span = ent_by_offsets(doc, p.person.start, p.person.end)
             if of_ent is not None and span is not None and ent_key(of_ent) == ent_key(state):
-                people.setdefault(person_key(doc, span), span)
+                people.setdefault(actor_key(doc, span), span)
         if len(people) != 1:
             return []
         out.extend(people.values())
@@ -205,5 +204,5 @@ def post_holder(doc: Doc, g: Group, positions: list[Position]) -> Span | None:
         if hit:
             span = ent_by_offsets(doc, p.person.start, p.person.end)
             if span is not None:
-                people.setdefault(person_key(doc, span), span)
+                people.setdefault(actor_key(doc, span), span)
     return next(iter(people.values())) if len(people) == 1 else None
