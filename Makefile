@@ -15,8 +15,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# the notebook extra too, so that after `make build` the notebook runs in Jupyter from notebooks/ with this venv
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[notebook]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 
 install-test: $(BIN)/python system-deps
 	$(BIN)/pip install --quiet -e ".[test,notebook]"
