@@ -26,9 +26,10 @@ class SlovnetNER:
 
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, label) character spans."""
+        text = doc.text  # spaCy joins the tokens anew on every ``doc.text``: read it once, not once per span
         paras, offsets = [], []
         offset = 0
-        for para in doc.text.split("\n"):
+        for para in text.split("\n"):
             if para.strip():
                 paras.append(para)
                 offsets.append(offset)
@@ -36,7 +37,7 @@ class SlovnetNER:
         found = []
         for base, tagged in zip(offsets, tag_paragraphs(paras)):
             for label, i, j in mend(tagged, tagged.spans(), self.max_margin):
-                start, end = trim(doc.text, base + tagged.starts[i], base + tagged.stops[j - 1])
+                start, end = trim(text, base + tagged.starts[i], base + tagged.stops[j - 1])
                 if end > start:
                     found.append((start, end, label))
         return found
