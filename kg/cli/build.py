@@ -25,6 +25,9 @@ EPILOG = (
     "2 a usage error."
 )
 
+#: article ids named in the summary line; a corpus of thousands is counted, not listed
+LISTED_IDS = 10
+
 
 @contextmanager
 def _terminated_as_exit() -> Iterator[None]:
@@ -145,7 +148,12 @@ def build_cli(
         )
     seconds = time.perf_counter() - started
     out = typer.echo
-    out(f"Read {len(report.articles)} article(s) in {seconds:.1f} s: {', '.join(report.articles)}")
+    shown = ", ".join(report.articles[:LISTED_IDS])
+    more = len(report.articles) - LISTED_IDS
+    out(
+        f"Read {len(report.articles)} article(s) in {seconds:.1f} s: {shown}"
+        + (f" … and {more} more" if more > 0 else "")
+    )
     if report.encodings:
         out("Encodings: " + ", ".join(f"{n} in {enc}" for enc, n in sorted(report.encodings.items())))
     c = report.counts
