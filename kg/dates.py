@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 MONTHS = {
@@ -73,7 +74,6 @@ def format_date(year: int | None, month: int | None, day: int | None) -> tuple[s
     >>> format_date(2025, 2, 30)
     (None, None)
     """
-    import datetime
 
     if year and month and day:
         try:
@@ -106,3 +106,16 @@ def parse_iso(value: str) -> tuple[int, int, int] | None:
     if not m:
         return None
     return int(m[1]), int(m[2]), int(m[3])
+
+
+def valid_date(text: str) -> str | None:
+    """The ISO date (yyyy-mm-dd) a string opens with, when it is a day of the calendar.
+
+    >>> valid_date("2025-10-29T08:00"), valid_date("2025-02-29"), valid_date("0000-01-01")
+    ('2025-10-29', None, None)
+    """
+    parts = parse_iso(text)
+    try:
+        return datetime.date(*parts).isoformat() if parts else None
+    except ValueError:
+        return None

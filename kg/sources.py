@@ -9,7 +9,6 @@ becomes a :class:`Problem` that names it (file and line), and reading goes on.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 import unicodedata
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from kg.cleaning import DecodeError, clean_name, clean_text, decode
 from kg.dateline import find_dateline
-from kg.dates import parse_iso
+from kg.dates import valid_date
 from kg.errors import KgError
 from kg.iri import article_key
 from kg.records import Article
@@ -45,19 +44,6 @@ def normalise_text(text: str) -> str:
     'a\nb\nc\ufffd'
     """
     return clean_text(text)
-
-
-def valid_date(text: str) -> str | None:
-    """The ISO date (yyyy-mm-dd) a string opens with, when it is a day of the calendar.
-
-    >>> valid_date("2025-10-29T08:00"), valid_date("2025-02-29"), valid_date("0000-01-01")
-    ('2025-10-29', None, None)
-    """
-    parts = parse_iso(text)
-    try:
-        return datetime.date(*parts).isoformat() if parts else None
-    except ValueError:
-        return None
 
 
 # « date 2025-10-29 Title …» — a metadata line some scrapers put first.

@@ -5,16 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from doc_helpers import entity_names
 
 from kg.records import EVENT_TYPES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def _names(doc, refs) -> set[str]:
-    """The nominative names of the entities some refs point at."""
-    by_offsets = {(e.start_char, e.end_char): e for e in doc.ents}
-    return {by_offsets[(r.start, r.end)]._.kg_norm for r in refs}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +41,7 @@ def test_event_type_and_participants(nlp, text, type_, people):
     doc = nlp(text)
     found = [e for e in doc._.kg_events if e.type == type_]
     assert len(found) == 1
-    assert _names(doc, found[0].participants) == people
+    assert entity_names(doc, found[0].participants) == people
 
 
 def test_participant_refs_are_entity_spans(nlp):
@@ -151,7 +146,7 @@ def test_seed_events_general_properties(nlp):
             assert doc.text[event.trigger.start : event.trigger.end] == event.trigger.text
             key = (
                 event.type,
-                frozenset(_names(doc, event.participants)),
+                frozenset(entity_names(doc, event.participants)),
                 frozenset((c.start, c.end) for c in event.concerns),
             )
             assert key not in seen, f"{path.name}: two {event.type} events with the same participants"
@@ -205,7 +200,7 @@ def test_the_guest_of_a_visit(nlp, text, guest):
     doc = nlp(text)
     (visit,) = [e for e in doc._.kg_events if e.type == "StateVisit"]
     assert [r.role for r in visit.participants] == ["guest"]
-    assert _names(doc, visit.participants) == {guest}
+    assert entity_names(doc, visit.participants) == {guest}
 
 
 # -- aid: who receives ----------------------------------------------------------------------------------------------
@@ -260,7 +255,7 @@ def test_sides_are_the_people_of_the_talks_just_told(nlp):
         "Стороны подписали соглашение о партнерстве."
     )
     (signing,) = [e for e in doc._.kg_events if e.type == "AgreementSigning"]
-    assert _names(doc, signing.participants) == {"Шавкат Мирзиёев", "Си Цзиньпин"}
+    assert entity_names(doc, signing.participants) == {"Шавкат Мирзиёев", "Си Цзиньпин"}
 
 
 def test_ministries_sign_a_memorandum(nlp):
@@ -330,7 +325,7 @@ def test_plural_which_takes_both_names(nlp):
         "встречаются в Ереване, обсудят поставки нефти."
     )
     (meeting,) = [e for e in doc._.kg_events if e.type == "Meeting"]
-    assert _names(doc, meeting.participants) == {"Игорь Орлов", "Давит Саркисян"}
+    assert entity_names(doc, meeting.participants) == {"Игорь Орлов", "Давит Саркисян"}
 
 
 # -- a meeting held inside a summit ---------------------------------------------------------------------------------
@@ -345,8 +340,8 @@ def test_meeting_on_the_sidelines_of_a_summit_is_its_sub_event(nlp):
     assert summit.trigger.text == "саммита" and summit.sub_event_of is None
     assert bilateral.sub_event_of == 0
     assert doc.text[summit.place.start : summit.place.end] == "Астане"
-    assert _names(doc, bilateral.participants) == {"Касым-Жомарт Токаев", "Си Цзиньпин"}
-    assert _names(doc, bilateral.participants) < _names(doc, summit.participants)
+    assert entity_names(doc, bilateral.participants) == {"Касым-Жомарт Токаев", "Си Цзиньпин"}
+    assert entity_names(doc, bilateral.participants) < entity_names(doc, summit.participants)
 
 
 def test_no_summit_without_a_frame(nlp):

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-
-def _names(doc, refs) -> set[str]:
-    by_offsets = {(e.start_char, e.end_char): e for e in doc.ents}
-    return {by_offsets[(r.start, r.end)]._.kg_norm or by_offsets[(r.start, r.end)].text for r in refs}
+from doc_helpers import entity_names
 
 
 @pytest.mark.parametrize(
@@ -50,10 +46,10 @@ def test_every_conjunct_is_a_participant(nlp, text, type_, names):
     doc = nlp(text)
     found = [e for e in doc._.kg_events if e.type == type_]
     assert len(found) == 1
-    assert names <= _names(doc, found[0].participants)
+    assert names <= entity_names(doc, found[0].participants)
 
 
 def test_a_new_clause_after_and_is_no_conjunct(nlp):
     doc = nlp("Сергей Лавров встретился с Ван И, и Владимир Путин позднее выступил перед журналистами.")
     (event,) = [e for e in doc._.kg_events if e.type == "Meeting"]
-    assert _names(doc, event.participants) == {"Сергей Лавров", "Ван И"}
+    assert entity_names(doc, event.participants) == {"Сергей Лавров", "Ван И"}

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-
-def _names(doc, refs) -> set[str]:
-    """The nominative names of the entities some refs point at."""
-    by_offsets = {(e.start_char, e.end_char): e for e in doc.ents}
-    return {by_offsets[(r.start, r.end)]._.kg_norm for r in refs}
+from doc_helpers import entity_names
 
 
 def _text(doc, ref) -> str:
@@ -27,8 +22,8 @@ def test_ministerial_of_a_format_is_the_parent_of_the_bilateral_meeting(nlp):
     # the format is what the gathering is about; the place after it is where it was held
     assert [_text(doc, c) for c in gathering.concerns] == ["Центральная Азия — Китай"]
     assert _text(doc, gathering.place) == "Бишкеке"
-    assert _names(doc, bilateral.participants) == {"Рашид Мередов", "Ван И"}
-    assert _names(doc, bilateral.participants) <= _names(doc, gathering.participants)
+    assert entity_names(doc, bilateral.participants) == {"Рашид Мередов", "Ван И"}
+    assert entity_names(doc, bilateral.participants) <= entity_names(doc, gathering.participants)
 
 
 def test_participation_in_a_ministerial_frames_talks(nlp):
@@ -62,8 +57,8 @@ def test_bodies_and_states_a_gathering_is_of_take_part_in_it(nlp, text, members)
     doc = nlp(text)
     gathering, inner = doc._.kg_events
     assert inner.sub_event_of == 0 and gathering.sub_event_of is None
-    assert members <= _names(doc, gathering.participants)
-    assert not members & _names(doc, inner.participants)
+    assert members <= entity_names(doc, gathering.participants)
+    assert not members & entity_names(doc, inner.participants)
 
 
 def test_name_after_the_gathering_is_the_subject_not_its_member(nlp):
@@ -71,7 +66,7 @@ def test_name_after_the_gathering_is_the_subject_not_its_member(nlp):
     doc = nlp("В рамках встречи министров иностранных дел Касым-Жомарт Токаев встретился с Си Цзиньпином.")
     gathering, bilateral = doc._.kg_events
     assert bilateral.sub_event_of == 0
-    assert _names(doc, bilateral.participants) == {"Касым-Жомарт Токаев", "Си Цзиньпин"}
+    assert entity_names(doc, bilateral.participants) == {"Касым-Жомарт Токаев", "Си Цзиньпин"}
 
 
 @pytest.mark.parametrize(
@@ -88,7 +83,7 @@ def test_meeting_of_two_sides_is_no_gathering(nlp, text):
     doc = nlp(text)
     (meeting,) = doc._.kg_events
     assert meeting.trigger.text == "встретился" and meeting.sub_event_of is None
-    assert _names(doc, meeting.participants) == {"Мурат Нуртлеу", "Ван И"}
+    assert entity_names(doc, meeting.participants) == {"Мурат Нуртлеу", "Ван И"}
 
 
 def test_in_the_same_time_frames_nothing(nlp):
@@ -127,4 +122,4 @@ def test_talks_reported_in_a_conversation_with_journalists_keep_their_own_sides(
     doc = nlp("Лавров в беседе с журналистами заявил о переговорах между Россией и Китаем.")
     (talks,) = doc._.kg_events
     assert talks.type == "Talks" and talks.trigger.text == "переговорах"
-    assert _names(doc, talks.participants) == {"Россия", "Китай"}
+    assert entity_names(doc, talks.participants) == {"Россия", "Китай"}

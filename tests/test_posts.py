@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from doc_helpers import position_triples
 
 
 def _rows(doc) -> set[tuple[str, str, str | None]]:
@@ -16,15 +17,6 @@ def _rows(doc) -> set[tuple[str, str, str | None]]:
         of = by_offsets[(p.of.start, p.of.end)] if p.of else None
         out.add((person, p.role, of.kb_id_ or of._.kg_norm if of is not None else None))
     return out
-
-
-def _triples(doc) -> set[tuple[str, str, str | None]]:
-    """(person text, role, of text) of every position: for entities the gazetteer does not know."""
-    t = doc.text
-    return {
-        (t[p.person.start : p.person.end], p.role, t[p.of.start : p.of.end] if p.of else None)
-        for p in doc._.kg_positions
-    }
 
 
 @pytest.mark.parametrize(
@@ -118,7 +110,7 @@ def test_evidence_is_the_sentence(nlp):
     ],
 )
 def test_post_constructions(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -134,7 +126,7 @@ def test_post_constructions(nlp, text, expected):
     ],
 )
 def test_former_posts_are_named_former(nlp, text, person, role):
-    assert (person, role) in {(p, r) for p, r, _ in _triples(nlp(text))}
+    assert (person, role) in {(p, r) for p, r, _ in position_triples(nlp(text))}
 
 
 def test_only_the_post_next_to_the_name_is_its_own(nlp):
@@ -143,7 +135,7 @@ def test_only_the_post_next_to_the_name_is_its_own(nlp):
         "Об этом в разговоре с корреспондентом «Вечерней газеты» лидер движения «Зелёный город» Олег Петров "
         "сказал."
     )
-    roles = {r for p, r, _ in _triples(doc) if p == "Олег Петров"}
+    roles = {r for p, r, _ in position_triples(doc) if p == "Олег Петров"}
     assert "лидер" in roles and "корреспондент" not in roles
 
 
@@ -196,7 +188,7 @@ def test_no_post_without_a_name_next_to_it(nlp, text):
     ],
 )
 def test_post_phrase_found_by_the_parse(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -215,7 +207,7 @@ def test_post_phrase_found_by_the_parse(nlp, text, expected):
     ],
 )
 def test_post_linked_by_a_verb(nlp, text, expected):
-    assert expected in {(p, r) for p, r, _ in _triples(nlp(text))}
+    assert expected in {(p, r) for p, r, _ in position_triples(nlp(text))}
 
 
 @pytest.mark.parametrize(
@@ -228,7 +220,7 @@ def test_post_linked_by_a_verb(nlp, text, expected):
     ],
 )
 def test_no_post_from_a_verb_or_plural(nlp, text):
-    assert not [p for p in _triples(nlp(text)) if p[0] == "Иван Петров"]
+    assert not [p for p in position_triples(nlp(text)) if p[0] == "Иван Петров"]
 
 
 def test_state_post_named_alone_takes_the_article_state(nlp):
@@ -236,13 +228,13 @@ def test_state_post_named_alone_takes_the_article_state(nlp):
     doc = nlp(
         "Парламент Чили и правительство Чили приняли закон. Погода была хорошей. Президент Перес выступил с речью."
     )
-    assert ("Перес", "президент", "Чили") in _triples(doc)
+    assert ("Перес", "президент", "Чили") in position_triples(doc)
     # with a qualifier of its own the post is a figure of speech: no state is guessed, so no post is asserted
     doc = nlp("Латвия и Латвия. Погода была хорошей. Вчера эстрадный король Иван Петров выступил.")
-    assert not any(p == "Иван Петров" for p, _, _ in _triples(doc))
+    assert not any(p == "Иван Петров" for p, _, _ in position_triples(doc))
     # two states named as often: none stands out, and a post placed nowhere is not asserted
     doc = nlp("Чили и Перу. Погода была хорошей. Президент Перес выступил с речью.")
-    assert not any(p == "Перес" for p, _, _ in _triples(doc))
+    assert not any(p == "Перес" for p, _, _ in position_triples(doc))
 
 
 @pytest.mark.parametrize(
@@ -265,7 +257,7 @@ def test_state_post_named_alone_takes_the_article_state(nlp):
     ],
 )
 def test_title_between_post_and_name(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -293,13 +285,13 @@ def test_title_between_post_and_name(nlp, text, expected):
     ],
 )
 def test_post_body_from_an_adjective_or_generic_noun(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 def test_adjective_of_the_body_is_not_the_posts_state(nlp):
     # «глава эстонской делегации»: the adjective qualifies the delegation, not the post
     doc = nlp("Эстония и Эстония. Глава эстонской делегации Яан Тамм призвал ООН ответить.")
-    assert not any(p == "Яан Тамм" and of and "Эстон" in of for p, _, of in _triples(doc))
+    assert not any(p == "Яан Тамм" and of and "Эстон" in of for p, _, of in position_triples(doc))
 
 
 @pytest.mark.parametrize(
@@ -318,7 +310,7 @@ def test_adjective_of_the_body_is_not_the_posts_state(nlp):
     ],
 )
 def test_post_named_without_a_name_goes_to_the_one_person_before(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -345,7 +337,7 @@ def test_post_named_without_a_name_goes_to_the_one_person_before(nlp, text, expe
     ],
 )
 def test_no_post_given_to_an_ambiguous_or_other_person(nlp, text, person):
-    rows = _triples(nlp(text))
+    rows = position_triples(nlp(text))
     if person is None:
         assert not [r for r in rows if r[1] == "министр финансов"]
     else:
@@ -393,7 +385,7 @@ def test_no_post_given_to_an_ambiguous_or_other_person(nlp, text, person):
     ],
 )
 def test_post_body_from_context(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -407,7 +399,7 @@ def test_post_body_from_context(nlp, text, expected):
     ],
 )
 def test_no_body_from_context_of_another_kind(nlp, text, person):
-    ofs = {of for p, _, of in _triples(nlp(text)) if p == person}
+    ofs = {of for p, _, of in position_triples(nlp(text)) if p == person}
     assert ofs <= {None}
 
 
@@ -415,7 +407,7 @@ def test_a_parse_found_post_does_not_reach_across_another_name(nlp):
     doc = nlp(
         "Глава государства Иван Петров и Председатель Правительства РФ Пётр Сидоров направили поздравления."
     )
-    got = _triples(doc)
+    got = position_triples(doc)
     assert ("Иван Петров", "глава государства", "РФ") in got
     assert not any(person == "Пётр Сидоров" and role == "глава государства" for person, role, _ in got)
 
@@ -429,7 +421,7 @@ def test_a_parse_found_post_does_not_reach_across_another_name(nlp):
 )
 def test_an_occupation_placed_nowhere_is_no_post(nlp, text):
     # a post is a position in a state or an organisation (dip:postIn); a bare occupation is not asserted as one
-    assert _triples(nlp(text)) == set()
+    assert position_triples(nlp(text)) == set()
 
 
 @pytest.mark.parametrize(
@@ -454,7 +446,7 @@ def test_an_occupation_placed_nowhere_is_no_post(nlp, text):
     ],
 )
 def test_participles_acting_posts_and_complements(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -485,7 +477,7 @@ def test_participles_acting_posts_and_complements(nlp, text, expected):
 )
 def test_a_body_named_by_a_common_noun_is_the_posts_body(nlp, text, person, role, body, norm):
     doc = nlp(text)
-    assert (person, role, body) in _triples(doc)
+    assert (person, role, body) in position_triples(doc)
     (span,) = [s for s in doc.spans["kg_bodies"] if s.text == body]
     assert span.label_ == "Organization" and span._.kg_norm == norm
     assert body not in {e.text for e in doc.ents}  # a body without a name is no named entity
@@ -493,7 +485,7 @@ def test_a_body_named_by_a_common_noun_is_the_posts_body(nlp, text, person, role
 
 def test_a_rank_after_a_post_is_held_in_the_posts_body(nlp):
     doc = nlp("Утром представитель вооружённых сил полковник Иван Петров выступил по радио.")
-    assert ("Иван Петров", "полковник", "вооружённых сил") in _triples(doc)
+    assert ("Иван Петров", "полковник", "вооружённых сил") in position_triples(doc)
 
 
 @pytest.mark.parametrize(
@@ -524,8 +516,8 @@ def test_a_state_adjective_without_its_state_takes_no_other_state(nlp):
     doc = nlp(
         "На форум обещал приехать председатель КНР Ли Вэй, а вот канадский премьер Джон Смит отказался."
     )
-    assert not any(person == "Джон Смит" for person, _, _ in _triples(doc))
-    assert ("Ли Вэй", "председатель", "КНР") in _triples(doc)
+    assert not any(person == "Джон Смит" for person, _, _ in position_triples(doc))
+    assert ("Ли Вэй", "председатель", "КНР") in position_triples(doc)
 
 
 def test_head_of_state_is_the_title_the_article_gives_the_same_person(nlp):
@@ -550,7 +542,7 @@ def test_a_post_phrase_between_two_names_is_the_second_ones(nlp):
         "Директор банка «Заря» Иван Петров, президент клуба «Сокол» Пётр Сидоров и глава фонда «Рассвет» "
         "Олег Волков подписали письмо."
     )
-    got = {(p, r) for p, r, _ in _triples(doc)}
+    got = {(p, r) for p, r, _ in position_triples(doc)}
     assert ("Пётр Сидоров", "президент") in got
     assert ("Иван Петров", "президент") not in got
 
@@ -561,7 +553,7 @@ def test_an_abbreviation_in_brackets_stays_between_the_body_and_the_name(nlp):
         "сообщил, что готов к переговорам."
     )
     body = "Народного союза за реформы и справедливость"
-    assert ("Иван Петров", "генеральный секретарь", body) in _triples(doc)
+    assert ("Иван Петров", "генеральный секретарь", body) in position_triples(doc)
 
 
 @pytest.mark.parametrize(
@@ -578,13 +570,13 @@ def test_an_abbreviation_in_brackets_stays_between_the_body_and_the_name(nlp):
     ],
 )
 def test_the_subject_of_taking_a_post_holds_it(nlp, text, expected):
-    assert expected in _triples(nlp(text))
+    assert expected in position_triples(nlp(text))
 
 
 def test_taking_a_seat_is_no_post(nlp):
-    assert _triples(nlp("Иван Петров занял место в первом ряду зала.")) == set()
+    assert position_triples(nlp("Иван Петров занял место в первом ряду зала.")) == set()
 
 
 def test_a_post_across_a_dash_in_another_case_is_not_the_names(nlp):
     doc = nlp("Картина понравилась вдове первого президента Литвы — Анне Ивановне, и заказ тоже отдали ему.")
-    assert not any(person == "Анне Ивановне" for person, _, _ in _triples(doc))
+    assert not any(person == "Анне Ивановне" for person, _, _ in position_triples(doc))

@@ -4,15 +4,7 @@ founders that are no post (issue 11). Sentences of our own."""
 from __future__ import annotations
 
 import pytest
-
-
-def _triples(doc) -> set[tuple[str, str, str | None]]:
-    """(person text, role, of text) of every position."""
-    t = doc.text
-    return {
-        (t[p.person.start : p.person.end], p.role, t[p.of.start : p.of.end] if p.of else None)
-        for p in doc._.kg_positions
-    }
+from doc_helpers import position_triples
 
 
 @pytest.mark.parametrize(
@@ -49,7 +41,7 @@ def _triples(doc) -> set[tuple[str, str, str | None]]:
     ],
 )
 def test_a_plural_post_before_a_list_of_names(nlp, text, expected):
-    assert expected <= _triples(nlp(text))
+    assert expected <= position_triples(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -63,20 +55,20 @@ def test_a_plural_post_before_a_list_of_names(nlp, text, expected):
     ],
 )
 def test_a_feminine_passive_participle_links_the_post(nlp, text, expected):
-    assert expected in {(p, r) for p, r, _ in _triples(nlp(text))}
+    assert expected in {(p, r) for p, r, _ in position_triples(nlp(text))}
 
 
 def test_the_one_met_is_not_placed_in_the_state_of_the_one_meeting(nlp):
     doc = nlp(
         "Переговоры госсекретаря США Джона Смита с министром иностранных дел Иваном Петровым прошли в Вене."
     )
-    rows = _triples(doc)
+    rows = position_triples(doc)
     assert ("Джона Смита", "государственный секретарь", "США") in rows
     assert not [r for r in rows if r[0] == "Иваном Петровым" and r[2] == "США"]
 
 
 def test_two_coordinated_posts_of_the_same_state_share_it(nlp):
-    rows = _triples(nlp("Президент Литвы Йонас Петраускас и премьер Антанас Шимкус прибыли в Ригу."))
+    rows = position_triples(nlp("Президент Литвы Йонас Петраускас и премьер Антанас Шимкус прибыли в Ригу."))
     assert ("Антанас Шимкус", "премьер-министр", "Литвы") in rows
 
 
@@ -89,4 +81,4 @@ def test_two_coordinated_posts_of_the_same_state_share_it(nlp):
     ],
 )
 def test_owners_and_founders_hold_no_post(nlp, text):
-    assert not _triples(nlp(text))
+    assert not position_triples(nlp(text))

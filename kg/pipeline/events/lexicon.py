@@ -153,6 +153,8 @@ MESSAGE_VERBS = {"передать", "передавать", "направить
 # posts a «глава», «лидер» or «руководитель» of a state stands for («главе Перу»)
 HEAD_ROLES = ("президент", "председатель", "король", "эмир", "султан")
 LEADER_WORDS = {"глава", "лидер", "руководитель"}
+# the words of a foreign ministry after a leader word: «глава МИД», «руководитель дипломатии» is the foreign minister
+FOREIGN_MINISTRY = {"мид", "дипломатия"}
 # event types whose sides are people: a post of a state with no name stands for the one person holding it
 PERSON_TYPES = {"Talks", "Meeting", "Invitation", "StateVisit", "AgreementSigning"}
 # prepositions of a post's seat between its state and its holder's name: «посол Чили в Перу Хуан Руис»

@@ -17,7 +17,14 @@ from kg.pipeline.cues import (
     post_words,
 )
 from kg.pipeline.events.groups import actor_key, event_groups, two
-from kg.pipeline.events.lexicon import COLLECTIVE, HEAD_ROLES, LEADER_WORDS, PRONOUNS, SPEECH
+from kg.pipeline.events.lexicon import (
+    COLLECTIVE,
+    FOREIGN_MINISTRY,
+    HEAD_ROLES,
+    LEADER_WORDS,
+    PRONOUNS,
+    SPEECH,
+)
 from kg.pipeline.syntax import head_of
 from kg.records import Position
 
@@ -148,7 +155,7 @@ def resolve_word(
     if lem in COLLECTIVE:
         kids = [t for t in doc[word.i + 1 : min(word.sent.end, word.i + POST_KIDS_WINDOW + 1)]]
         both = plural or any(lemma(t) in ("два", "оба") for t in kids)
-        if both and lem in LEADER_WORDS and any(lemma(t) in ("мид", "дипломатия") for t in kids):
+        if both and lem in LEADER_WORDS and any(lemma(t) in FOREIGN_MINISTRY for t in kids):
             # «главы МИД двух стран»: the foreign minister of each of the article's two states
             ministers = foreign_ministers(doc, positions)
             if ministers:
@@ -175,7 +182,7 @@ def post_holder(doc: Doc, g: Group, positions: list[Position]) -> Span | None:
     inside = [lemma(t) for t in doc[g.start : g.end]]
     of = {ent_key(e) for e in g.ents}
     if lem in LEADER_WORDS:
-        if any(w in ("мид", "дипломатия") for w in inside):
+        if any(w in FOREIGN_MINISTRY for w in inside):
             want: tuple[str, ...] = ("министр иностранных дел",)
             exact = False
         elif g.actor.label_ == "State":
