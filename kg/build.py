@@ -9,15 +9,20 @@ failure (unreadable, too long, too slow, or an error in any stage) is reported a
 from __future__ import annotations
 
 import json
+import tempfile
+import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.export import fast_serialize, jsonld_context, output_lock, serialize, write_set
+from kg.cache import CACHE_FILE, RecordCache, article_hash, load_cache, write_cache
+from kg.export import output_lock, publish, staging_folder
 from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
 from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
+from kg.render import Timings, render
 from kg.sources import InputError, Problem, read_inputs
 
 OUTPUT_FILES = (
@@ -42,6 +47,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     validation: Any = None  # kg.validate.Report when validation ran
+    #: seconds per stage: read, extract, resolve, graph, validate, write, page, publish (and store)
+    timings: dict[str, float] = field(default_factory=Timings)
 
 
 def _ref(
@@ -157,31 +164,22 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
         }
 
 
-def _jsonl(lines: Iterable[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n" for line in lines).encode(
-        "utf-8"
-    )
+def write_extractions(corpus: Corpus, path: Path, base: str = DEFAULT_BASE) -> None:
+    """``extractions.jsonl``: one line per article (:func:`extraction_lines`)."""
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for line in extraction_lines(corpus, base):
+            out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def render(
-    corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False
-) -> tuple[dict[str, bytes], Any]:
-    """Every output file's bytes, built in memory, and the Dataset they came from."""
-    from kg.graph import build_dataset, union
-    from kg.viz import page_bytes
-
-    ds = build_dataset(corpus, base, include_text)
-    nq = serialize(ds, "nquads")
-    files = {
-        "graph.ttl": fast_serialize(nq, "turtle"),
-        "graph.trig": fast_serialize(nq, "trig"),
-        "graph.nq": nq,
-        "graph.jsonld": serialize(union(ds), "json-ld"),
-        "context.jsonld": (json.dumps(jsonld_context(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
-        "extractions.jsonl": _jsonl(extraction_lines(corpus, base)),
-    }
-    files["graph.html"] = page_bytes(ds)
-    return files, ds
+def render_all(
+    corpus: Corpus, folder: Path, base: str, include_text: bool, validate: bool, timings: Timings
+) -> tuple[int, Any]:
+    """Every output file of a resolved corpus, written into ``folder``: the quad count and validation report."""
+    quads, report = render(corpus, folder, base, include_text, validate, timings)
+    t = time.perf_counter()
+    write_extractions(corpus, folder / "extractions.jsonl", base)
+    timings.since("write", t)
+    return quads, report
 
 
 #: Articles longer than this are skipped: ten times a long feature article, far below spaCy's own limit of a
@@ -194,28 +192,34 @@ ARTICLE_TIMEOUT = 60.0
 
 
 def _render_isolating(
-    records: list[ArticleRecord], base: str, include_text: bool, report: BuildReport
-) -> tuple[Corpus, dict[str, bytes], Any]:
-    """Resolve and render the corpus; when that fails, find the articles it fails on (each resolved and rendered
-    alone), report and leave them out, and render the rest."""
+    records: list[ArticleRecord], folder: Path, base: str, include_text: bool, validate: bool,
+    report: BuildReport,
+) -> tuple[Corpus, int, Any]:  # fmt: skip
+    """Resolve and render the corpus into ``folder``; when that fails, find the articles it fails on (each
+    resolved and rendered alone), report and leave them out, and render the rest."""
     from kg.resolve import resolve
 
+    t = time.perf_counter()
     try:
         corpus = resolve(records)
-        return (corpus, *render(corpus, base, include_text))
+        t = report.timings.since("resolve", t)
+        return (corpus, *render_all(corpus, folder, base, include_text, validate, report.timings))
     except Exception:  # noqa: BLE001 — one article's failure must not take the corpus down
         good = []
         for rec in records:
             try:
-                render(resolve([rec]), base, include_text)
+                with tempfile.TemporaryDirectory() as scratch:
+                    render_all(resolve([rec]), Path(scratch), base, include_text, False, Timings())
                 good.append(rec)
             except Exception as exc:  # noqa: BLE001
                 where = rec.article.path or rec.article.id
                 report.skipped.append(Problem(where, f"graph failed: {type(exc).__name__}: {exc}"))
         if not good:
             raise
+        for stale in folder.iterdir():
+            stale.unlink()
         corpus = resolve(good)
-        return (corpus, *render(corpus, base, include_text))
+        return (corpus, *render_all(corpus, folder, base, include_text, validate, report.timings))
 
 
 def build(
@@ -233,23 +237,43 @@ def build(
     max_chars: int = MAX_CHARS,
     article_timeout: float | None = ARTICLE_TIMEOUT,
     on_total: Callable[[int], None] | None = None,
+    update: bool = False,
 ) -> BuildReport:
     """Build the graph of the articles in ``inputs`` into ``outdir``; problems with single inputs are skipped.
     With ``jobs`` > 1 (and no ``nlp`` given) the articles are extracted by that many worker processes. An article
-    longer than ``max_chars`` or slower than ``article_timeout`` seconds is reported and skipped."""
+    longer than ``max_chars`` or slower than ``article_timeout`` seconds is reported and skipped.
+
+    With ``update``, ``inputs`` are added to the build already in ``outdir``: only articles it does not hold are
+    extracted, and the outputs are those of a build of its articles followed by the new ones."""
     out = Path(outdir)
     with output_lock(out):
         return _build(
             inputs, out, model, base, include_text, store, validate, nlp, progress, jobs, encoding, max_chars,
-            article_timeout, on_total,
+            article_timeout, on_total, update,
         )  # fmt: skip
+
+
+def _new_articles(articles: list[Article], cache: RecordCache, report: BuildReport) -> list[Article]:
+    """The articles a build does not hold yet; one it holds is left out, one with the id of another is skipped
+    (as a plain build of both would)."""
+    known, ids, new = cache.hashes(), cache.ids(), []
+    for article in articles:
+        if article_hash(article) in known:
+            report.counts["unchanged"] = report.counts.get("unchanged", 0) + 1
+        elif unicodedata.normalize("NFC", article.id) in ids:
+            report.skipped.append(Problem(article.path or article.id, "duplicate id: already in the build"))
+        else:
+            new.append(article)
+    return new
 
 
 def _build(  # noqa: PLR0913
     inputs, out, model, base, include_text, store, validate, nlp, progress, jobs, encoding, max_chars,
-    article_timeout, on_total,
+    article_timeout, on_total, update,
 ) -> BuildReport:  # fmt: skip
     report = BuildReport()
+    cache = load_cache(out, model) if update else None
+    t = time.perf_counter()
     articles: list[Article] = []
     inputs = list(inputs)
     for item in read_inputs(inputs, encoding, report.encodings):
@@ -263,9 +287,12 @@ def _build(  # noqa: PLR0913
             )
         else:
             articles.append(item)
+    if cache is not None:
+        articles = _new_articles(articles, cache, report)
+    t = report.timings.since("read", t)
     if on_total:
         on_total(len(articles))
-    if not articles:
+    if not articles and cache is None:
         raise InputError(
             "no article could be read from "
             + ", ".join(str(i) for i in inputs)
@@ -289,7 +316,7 @@ def _build(  # noqa: PLR0913
             articles, nlp, on_error=report.skipped.append, timeout=article_timeout,
             on_warning=report.warnings.append,
         )  # fmt: skip
-    records = []
+    records = [rec for _, rec in cache.records] if cache is not None else []
     for rec in stream:
         records.append(rec)
         if progress:
@@ -298,18 +325,23 @@ def _build(  # noqa: PLR0913
         raise InputError(
             "no article could be built" + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
         )
-    corpus, files, ds = _render_isolating(records, base, include_text, report)
+    t = report.timings.since("extract", t)
+    with staging_folder(out) as folder:
+        corpus, quads, report.validation = _render_isolating(
+            records, folder, base, include_text, validate, report
+        )
+        t = time.perf_counter()
+        write_cache(folder / CACHE_FILE, corpus.records, model)
+        report.written.extend(publish(out, folder, OUTPUT_FILES))
+        publish(out, folder, [CACHE_FILE])
+        t = report.timings.since("publish", t)
     report.articles.extend(rec.article.id for rec in corpus.records)
-    if validate:
-        from kg.validate import validate as run_validation
-
-        report.validation = run_validation(ds)
-    report.written.extend(write_set(out, files))
     if store is not None:
         from kg.store import write_store
 
         report.counts["store quads"] = write_store(out / "graph.nq", Path(store))
         report.written.append(Path(store))
+        report.timings.since("store", t)
     records = list(corpus.records)
     report.counts.update(
         articles=len(records),
@@ -318,6 +350,6 @@ def _build(  # noqa: PLR0913
         events=sum(len(r.events) for r in records),
         positions=sum(len(r.positions) for r in records),
         facts=sum(len(r.facts) for r in records),
-        quads=sum(1 for _ in ds.quads((None, None, None, None))),
+        quads=quads,
     )
     return report

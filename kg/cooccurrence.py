@@ -5,19 +5,20 @@ organisations) whose names fall in one sentence is linked, weighted by the numbe
 sentence is kept as evidence. The agency an article's dateline or byline credits is its source, not an actor
 of its news, and is left out of that article's links. Sentences are cut with razdel within each line of the text (a heading or a list
 item is a line of its own). In the graph a link is a ``dip:CoOccurrence`` node with ``dip:actor`` ×2,
-``dip:sentenceCount`` and one ``dip:denotedBy`` sentence mention per sentence (kg/graph.py).
+``dip:sentenceCount`` and one ``dip:denotedBy`` sentence mention per sentence (written by kg/graph.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
 from razdel import sentenize
 
-from kg.records import Corpus, TextSpan
+from kg.records import ArticleRecord, Corpus, TextSpan
 
 #: The entity types a co-occurrence links (the actors of kg/graph.py).
 ACTOR_TYPES = frozenset({"Person", "State", "Organization"})
@@ -46,24 +47,33 @@ def sentence_spans(text: str) -> list[TextSpan]:
     return spans
 
 
+def article_cooccurrences(
+    corpus: Corpus, rec: ArticleRecord, actors: set[str] | frozenset[str]
+) -> Iterator[tuple[str, str, TextSpan]]:
+    """Each pair of actors (keys, in order) named in one sentence of an article, with the sentence; sentences in
+    text order."""
+    art = rec.article
+    source = corpus.agencies.get(art.id)  # the agency a credit line names is the source, not an actor
+    named = sorted(
+        (m.start, key)
+        for m in rec.mentions
+        if (key := corpus.links.get((art.id, m.start, m.end))) in actors and key != source
+    )
+    if len({key for _, key in named}) < 2:
+        return
+    for sentence in sentence_spans(art.text):
+        inside = sorted({key for start, key in named if sentence.start <= start < sentence.end})
+        for a, b in combinations(inside, 2):
+            yield a, b, sentence
+
+
 def cooccurrences(corpus: Corpus) -> list[CoOccurrence]:
     """Every pair of actors named together in at least one sentence, sorted by key; sentences in text order."""
     actors = {e.key for e in (*corpus.entities, *corpus.implied) if e.type in ACTOR_TYPES}
     found: dict[tuple[str, str], list[tuple[str, TextSpan]]] = defaultdict(list)
     for rec in corpus.records:
-        art = rec.article
-        source = corpus.agencies.get(art.id)  # the agency a credit line names is the source, not an actor
-        named = sorted(
-            (m.start, key)
-            for m in rec.mentions
-            if (key := corpus.links.get((art.id, m.start, m.end))) in actors and key != source
-        )
-        if len({key for _, key in named}) < 2:
-            continue
-        for sentence in sentence_spans(art.text):
-            inside = sorted({key for start, key in named if sentence.start <= start < sentence.end})
-            for a, b in combinations(inside, 2):
-                found[(a, b)].append((art.id, sentence))
+        for a, b, sentence in article_cooccurrences(corpus, rec, actors):
+            found[(a, b)].append((rec.article.id, sentence))
     return [CoOccurrence(a, b, tuple(found[(a, b)])) for a, b in sorted(found)]
 
 
@@ -74,22 +84,3 @@ def cooccurrence_key(a: str, b: str) -> str:
     'cooccurrence/person-wang-yi--state-china'
     """
     return f"cooccurrence/{a.replace('/', '-')}--{b.replace('/', '-')}"
-
-
-def add_cooccurrences(builder) -> None:  # noqa: ANN001 - a kg.graph.GraphBuilder (no import: no cycle)
-    """Write the links into the builder's Dataset: the link in the default graph, each sentence in its article's."""
-    from rdflib import RDF, Literal
-    from rdflib.namespace import XSD
-
-    from kg.vocab import DIP
-
-    g = builder.default
-    for link in cooccurrences(builder.corpus):
-        node = builder.iri(cooccurrence_key(link.a, link.b))
-        g.add((node, RDF.type, DIP.CoOccurrence))
-        g.add((node, DIP.actor, builder.iri(link.a)))
-        g.add((node, DIP.actor, builder.iri(link.b)))
-        g.add((node, DIP.sentenceCount, Literal(len(link.sentences), datatype=XSD.integer)))
-        for art, span in link.sentences:
-            article_graph = builder.ds.graph(builder.article_iri(art))
-            g.add((node, DIP.denotedBy, builder.add_mention(article_graph, art, span, "sentence")))

@@ -7,12 +7,13 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.plugins.serializers.nquads import _nq_row
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.errors import KgError
 from kg.formats import format_from_suffix
@@ -40,6 +41,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def nquad_line(triple: tuple, graph: object = None) -> str:
+    """One N-Quads line (rdflib's escaping) for a triple in a named graph, or in the default graph (``None``)."""
+    s, p, o = triple
+    obj = _quoteLiteral(o) if isinstance(o, Literal) else o.n3()
+    name = f" {graph.n3()}" if graph is not None else ""  # type: ignore[attr-defined]
+    return f"{s.n3()} {p.n3()} {obj}{name} .\n"
 
 
 def nquads(ds: Dataset) -> bytes:
@@ -132,27 +141,46 @@ def output_lock(outdir: Path) -> Iterator[None]:
             outdir.rmdir()
 
 
-def write_set(outdir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Replace the output files as a set: every file is written (and flushed to disk) into a staging folder inside
-    ``outdir`` first, so a full disk or a kill while writing leaves the previous outputs untouched; only then are
-    they moved into place, one rename each (microseconds for the set). The staging folder goes on any exit."""
+@contextmanager
+def staging_folder(outdir: Path) -> Iterator[Path]:
+    """A hidden folder inside ``outdir`` to write a new set of outputs into; removed on any exit (what was
+    published from it has been moved out)."""
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=outdir))
     try:
-        for name, data in files.items():
-            path = staging / name
-            try:
-                with open(path, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            except OSError as exc:
-                raise OSError(exc.errno, f"cannot write {outdir / name}: {exc.strerror}") from exc
-            os.chmod(path, 0o666 & ~_UMASK)
-        written = []
-        for name in files:
-            os.replace(staging / name, outdir / name)
-            written.append(outdir / name)
-        return written
+        yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish(outdir: Path, staging: Path, names: Iterable[str]) -> list[Path]:
+    """Move files written into ``staging`` into ``outdir`` as a set: each flushed to disk and made readable
+    first, then one rename each (microseconds for the set)."""
+    names = list(names)
+    for name in names:
+        path = staging / name
+        try:
+            with open(path, "rb+") as handle:
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise OSError(exc.errno, f"cannot write {outdir / name}: {exc.strerror}") from exc
+        os.chmod(path, 0o666 & ~_UMASK)
+    written = []
+    for name in names:
+        os.replace(staging / name, outdir / name)
+        written.append(outdir / name)
+    return written
+
+
+def write_set(outdir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Replace the output files as a set: every file is written (and flushed to disk) into a staging folder inside
+    ``outdir`` first, so a full disk or a kill while writing leaves the previous outputs untouched; only then are
+    they moved into place. The staging folder goes on any exit."""
+    with staging_folder(outdir) as staging:
+        for name, data in files.items():
+            try:
+                with open(staging / name, "wb") as handle:
+                    handle.write(data)
+            except OSError as exc:
+                raise OSError(exc.errno, f"cannot write {outdir / name}: {exc.strerror}") from exc
+        return publish(outdir, staging, files)

@@ -1,4 +1,9 @@
-"""Records → an rdflib Dataset: shared knowledge in the default graph, each article's triples in its own graph.
+"""Records → RDF: shared knowledge in the default graph, each article's triples in its own graph.
+
+The corpus is written one article at a time (:func:`graph_parts`): each article's graph is a small set of rdflib
+triples, made and handed on before the next article's, and the shared knowledge (the default graph) comes last.
+No whole-corpus rdflib store is ever built by ``kg build``; :func:`build_dataset` puts the parts into a Dataset
+for tests and small corpora.
 
 Every triple is stated once in the whole dataset. What two articles may both say about shared things (an
 entity's types and labels, who holds which post, which state supports which initiative) goes to the default
@@ -12,12 +17,14 @@ The plain Turtle export is the union of all graphs; TriG / N-Quads keep the arti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD, NamespaceManager
 
-from kg.cooccurrence import add_cooccurrences
+from kg.cooccurrence import ACTOR_TYPES as COOCCURRING
+from kg.cooccurrence import article_cooccurrences, cooccurrence_key
 from kg.eventtypes import event_label, ontology
 from kg.iri import (
     DEFAULT_BASE,
@@ -35,6 +42,22 @@ from kg.vocab import DIP, ITSRDF, NIF, PROV, SCHEMA, WD, bind_prefixes
 ACTOR_TYPES = {"Person", "State", "Organization"}
 _EVENT_TYPE_FACTS = (SKOS.prefLabel, SKOS.inScheme, DIP.cooperationScore, DIP.cameoCode, RDF.type)
 
+Triple = tuple  # (subject, predicate, object) of rdflib terms
+
+
+class Shared:
+    """The default graph as it grows: a set of triples, indexed by subject (validation reads what an article's
+    graph points to)."""
+
+    def __init__(self) -> None:
+        self.triples: set[Triple] = set()
+        self.about: dict[URIRef, set[Triple]] = {}
+
+    def add(self, triple: Triple) -> None:
+        if triple not in self.triples:
+            self.triples.add(triple)
+            self.about.setdefault(triple[0], set()).add(triple)
+
 
 class GraphBuilder:
     """Writes a resolved corpus into a Dataset; one method per kind of record."""
@@ -44,12 +67,12 @@ class GraphBuilder:
         self.base = base
         self.include_text = include_text
         self.entities = {e.key: e for e in (*corpus.entities, *corpus.implied)}
-        self.ds = Dataset(default_union=False)
-        self.ds.namespace_manager = NamespaceManager(self.ds, bind_namespaces="core")
-        bind_prefixes(self.ds, base)
-        self.default = self.ds.default_graph
+        self.default = Shared()
         self.event_types: set[URIRef] = set()
         self.posts: dict[str, Post] = {}
+        self.actors = {e.key for e in self.entities.values() if e.type in COOCCURRING}
+        # actors named in one sentence (kg/cooccurrence.py): (a, b) → how many sentences
+        self.cooccurring: dict[tuple[str, str], int] = {}
 
     # -- IRIs ------------------------------------------------------------------------------------------------
     def iri(self, key: str) -> URIRef:
@@ -85,14 +108,16 @@ class GraphBuilder:
                 for o in onto.objects(concept, p):
                     self.default.add((concept, p, o))
 
-    def add_posts(self) -> None:
-        for key, post in sorted(self.posts.items()):
-            node = self.iri(key)
-            self.default.add((node, RDF.type, DIP.Post))
-            self.default.add((node, SKOS.prefLabel, Literal(post.label, lang="ru")))
-            self.default.add((node, RDFS.label, Literal(post.label, lang="ru")))
-            if post.seat:
-                self.default.add((node, DIP.postIn, self.iri(post.seat)))
+    def add_post(self, post: Post) -> None:
+        if post.key in self.posts:
+            return
+        self.posts[post.key] = post
+        node = self.iri(post.key)
+        self.default.add((node, RDF.type, DIP.Post))
+        self.default.add((node, SKOS.prefLabel, Literal(post.label, lang="ru")))
+        self.default.add((node, RDFS.label, Literal(post.label, lang="ru")))
+        if post.seat:
+            self.default.add((node, DIP.postIn, self.iri(post.seat)))
 
     def add_locations(self) -> None:
         for org, place in self.corpus.locations.items():
@@ -109,7 +134,7 @@ class GraphBuilder:
         return self.corpus.actors.get((art, ref.start, ref.end))
 
     def add_mention(
-        self, g: Graph, art: str, span: TextSpan, kind: str, target: URIRef | None = None
+        self, g: set[Triple], art: str, span: TextSpan, kind: str, target: URIRef | None = None
     ) -> URIRef:
         node = self.mention_iri(art, span.start, span.end)
         g.add((node, RDF.type, DIP.Mention))
@@ -122,10 +147,12 @@ class GraphBuilder:
             g.add((node, ITSRDF.taIdentRef, target))
         return node
 
-    def add_record(self, rec: ArticleRecord) -> None:
+    def add_record(self, rec: ArticleRecord) -> tuple[URIRef, set[Triple]]:
+        """The graph of one article (its name and its triples); what it says of shared things goes to
+        ``self.default``."""
         art = rec.article
         a_iri = self.article_iri(art.id)
-        g = self.ds.graph(a_iri)
+        g: set[Triple] = set()
         g.add((a_iri, RDF.type, DIP.NewsArticle))
         g.add((a_iri, RDFS.label, Literal(art.title or art.id)))
         if art.path:
@@ -156,12 +183,28 @@ class GraphBuilder:
             self.add_position(g, art.id, pos, self.corpus.posts[(art.id, i)])
         for i, fact in enumerate(rec.facts):
             self.add_fact(g, art.id, self.iri(fact_key(art.id, i)), fact)
+        self.add_cooccurrences(g, rec)
+        return a_iri, g
+
+    def add_cooccurrences(self, g: set[Triple], rec: ArticleRecord) -> None:
+        """Each sentence naming two actors: a sentence mention in the article's graph, and the link between the
+        two (kg/cooccurrence.py) in the default graph, counted; :meth:`finish` writes the counts."""
+        for a, b, span in article_cooccurrences(self.corpus, rec, self.actors):
+            node = self.iri(cooccurrence_key(a, b))
+            self.cooccurring[(a, b)] = self.cooccurring.get((a, b), 0) + 1
+            self.default.add((node, DIP.denotedBy, self.add_mention(g, rec.article.id, span, "sentence")))
 
     def event_iri(self, art: str, i: int) -> URIRef:
         return self.iri(event_key(art, i))
 
     def add_event(
-        self, g: Graph, art: str, node: URIRef, ev: Event, siblings: list[URIRef], gathering: bool = False
+        self,
+        g: set[Triple],
+        art: str,
+        node: URIRef,
+        ev: Event,
+        siblings: list[URIRef],
+        gathering: bool = False,
     ) -> None:
         concept = DIP[ev.type]
         self.event_types.add(concept)
@@ -225,11 +268,11 @@ class GraphBuilder:
         for span in (ev.sentence, *ev.evidence):
             g.add((node, DIP.denotedBy, self.add_mention(g, art, span, "sentence")))
 
-    def add_position(self, g: Graph, art: str, pos: Position, post: Post) -> None:
+    def add_position(self, g: set[Triple], art: str, pos: Position, post: Post) -> None:
         person = self.key_of(art, pos.person)
         if person is None:
             return
-        self.posts[post.key] = post
+        self.add_post(post)
         node = self.iri(post.key)
         # shared knowledge (several articles say it); the article's own statement is the dip:PostHolding
         self.default.add((self.iri(person), DIP.holdsPost, node))
@@ -243,7 +286,7 @@ class GraphBuilder:
         for said in [s for s in (pos.role_span, *pos.restated) if s is not None]:
             g.add((holding, DIP.denotedBy, self.add_mention(g, art, said, "post")))
 
-    def add_fact(self, g: Graph, art: str, node: URIRef, fact: Fact) -> None:
+    def add_fact(self, g: set[Triple], art: str, node: URIRef, fact: Fact) -> None:
         g.add((node, RDF.type, DIP.StatisticalFact))
         indicator = DIP[fact.indicator] if fact.indicator in _INDICATORS else DIP.OtherIndicator
         g.add((node, DIP.indicator, indicator))
@@ -268,16 +311,29 @@ class GraphBuilder:
         g.add((node, DIP.confidence, _decimal(round(fact.confidence, 3))))
         g.add((node, DIP.denotedBy, self.add_mention(g, art, fact.evidence, "sentence")))
 
-    def build(self) -> Dataset:
+    def start(self) -> None:
+        """The shared knowledge known before any article: entities and where they are."""
         for e in (*self.corpus.entities, *self.corpus.implied):
             self.add_entity(e)
         self.add_locations()
-        for rec in self.corpus.records:
-            self.add_record(rec)
-        self.add_posts()
+
+    def finish(self) -> None:
+        """The shared knowledge gathered over the articles: event types and the co-occurrence links."""
         self.add_event_types()
-        add_cooccurrences(self)  # actors named in one sentence (kg/cooccurrence.py)
-        return self.ds
+        for (a, b), count in sorted(self.cooccurring.items()):
+            node = self.iri(cooccurrence_key(a, b))
+            self.default.add((node, RDF.type, DIP.CoOccurrence))
+            self.default.add((node, DIP.actor, self.iri(a)))
+            self.default.add((node, DIP.actor, self.iri(b)))
+            self.default.add((node, DIP.sentenceCount, Literal(count, datatype=XSD.integer)))
+
+    def parts(self) -> Iterator[tuple[URIRef | None, set[Triple]]]:
+        """Each article's graph in corpus order, then the default graph (name ``None``)."""
+        self.start()
+        for rec in self.corpus.records:
+            yield self.add_record(rec)
+        self.finish()
+        yield None, self.default.triples
 
 
 _INDICATORS = {"TradeTurnover", "Investment", "Export", "Import", "Aid", "Loan"}
@@ -301,9 +357,24 @@ def _partial(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear)
 
 
+def graph_parts(
+    corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False
+) -> Iterator[tuple[URIRef | None, set[Triple]]]:
+    """The corpus as graphs, one at a time: each article's (its IRI, its triples), then the default graph's
+    (``None``, its triples). Every triple is in one graph only."""
+    return GraphBuilder(corpus, base, include_text).parts()
+
+
 def build_dataset(corpus: Corpus, base: str = DEFAULT_BASE, include_text: bool = False) -> Dataset:
-    """The whole corpus as a Dataset with one named graph per article."""
-    return GraphBuilder(corpus, base, include_text).build()
+    """The whole corpus as a Dataset with one named graph per article (for tests and small corpora)."""
+    ds = Dataset(default_union=False)
+    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="core")
+    bind_prefixes(ds, base)
+    for name, triples in graph_parts(corpus, base, include_text):
+        g = ds.default_graph if name is None else ds.graph(name)
+        for t in triples:
+            g.add(t)
+    return ds
 
 
 def union(ds: Dataset) -> Graph:

@@ -15,7 +15,7 @@ import gc
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import KgError, MissingDependencyError
@@ -292,3 +292,47 @@ def convert_nquads(nquads: bytes, fmt: str, prefixes: dict[str, str]) -> bytes:
         {q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))
     )
     return ox.serialize(triples, format=target, prefixes=prefixes)
+
+
+def _plain(term: object) -> tuple:
+    """An Oxigraph term as a plain tuple (kg.jsonld's terms)."""
+    if isinstance(term, ox.Literal):
+        return ("literal", term.value, term.datatype.value, term.language)
+    if isinstance(term, ox.BlankNode):
+        return ("blank", term.value)
+    return ("iri", term.value)  # type: ignore[attr-defined]
+
+
+def _triples_in_order(nquads_path: Path) -> Iterator[ox.Triple]:
+    """The triples of a sorted N-Quads file, a triple said in several graphs once (its lines are adjacent)."""
+    last = None
+    for quad in ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS):
+        triple = quad.triple
+        if triple != last:
+            yield triple
+            last = triple
+
+
+def write_from_nquads(nquads_path: Path, path: Path, fmt: str, prefixes: dict[str, str]) -> None:
+    """Write Turtle (the union of the graphs, each triple once) or TriG from an N-Quads file by Oxigraph's
+    streaming writers, in the file's order: sorted lines give sorted output, grouped by subject (and, for TriG,
+    lines sorted by graph first, by graph)."""
+    target = _OX_FORMATS[fmt]
+    if target.supports_datasets:
+        quads = ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+        ox.serialize(quads, output=str(path), format=target, prefixes=prefixes)
+    else:
+        ox.serialize(_triples_in_order(nquads_path), output=str(path), format=target, prefixes=prefixes)
+
+
+def subjects_of_nquads(nquads_path: Path) -> Iterator[tuple[tuple, list[tuple[str, tuple]]]]:
+    """Each subject of a sorted N-Quads file with its (predicate, object) pairs, as plain tuples (kg.jsonld)."""
+    subject, properties = None, []
+    for triple in _triples_in_order(nquads_path):
+        if triple.subject != subject:
+            if subject is not None:
+                yield _plain(subject), properties
+            subject, properties = triple.subject, []
+        properties.append((triple.predicate.value, _plain(triple.object)))
+    if subject is not None:
+        yield _plain(subject), properties

@@ -315,7 +315,7 @@ def test_a_rebuild_failing_while_building_the_graph_leaves_the_outputs(nlp, tmp_
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure while building the graph")
 
-    monkeypatch.setattr(kgraph, "build_dataset", broken)
+    monkeypatch.setattr(kgraph.GraphBuilder, "parts", broken)
     with pytest.raises(RuntimeError):
         build([corpus], out, nlp=nlp, validate=False)
     assert snapshot(out) == before

@@ -391,3 +391,50 @@ def test_seeds_build_conforms(seeds_build: Path) -> None:
 
     report = validate(read_graph(graph_file(seeds_build)))
     assert report.conforms, format_report(report)
+
+
+# -- validation by parts (kg build): article by article, then the shared graph once ---------------------------
+
+
+def by_parts(g: Graph) -> Report:
+    """Validate ``g`` as kg build does: the statements about the shared part's subjects (entities, posts) as the
+    default graph, the rest as one article's graph, each with a second article that breaks nothing."""
+    from kg.validate import PartsValidator
+
+    shared_subjects = set(shared_part(Graph()).subjects())
+    shared = {t for t in g if t[0] in shared_subjects}
+    about: dict = {}
+    for t in shared:
+        about.setdefault(t[0], set()).add(t)
+    checker = PartsValidator(part_statements=1)  # every article in its own part
+    checker.add({t for t in g if t[0] not in shared_subjects}, about)
+    checker.add({(KGR["article/a2"], RDF.type, DIP.NewsArticle)}, about)
+    return checker.finish(shared)
+
+
+@pytest.mark.parametrize("breakage", [b[1] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_validation_by_parts_reports_what_the_whole_graph_does(breakage) -> None:
+    g = good_graph()
+    breakage(g)
+    whole, parts = validate(g), by_parts(g)
+    assert not parts.conforms
+    assert parts.violations == whole.violations, format_report(parts)
+
+
+def test_validation_by_parts_of_a_good_graph_conforms_and_of_the_briefs_broken_one_names_every_fault() -> (
+    None
+):
+    assert by_parts(good_graph()).conforms
+    g = good_graph()
+    drop(EVENT, DIP.hasParticipant)(g)
+    end_before_begin(g)
+    also(XI, SKOS.prefLabel, Literal("Си", lang="ru"))(g)
+    also(POST, DIP.postIn, XI)(g)
+    report = by_parts(g)
+    assert {v.shape for v in report.violations} == {
+        "dsh:EventParticipantCountShape",
+        "dsh:MentionOrderShape",
+        "dsh:PrefLabelUniqueLangShape",
+        "dsh:PostInShape",
+    }
+    assert report.violations == validate(g).violations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,14 @@ def _terminated_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def peak_memory_mb() -> float:
+    """The most memory this process has held so far, in MB."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS, KiB on Linux
+
+
 @contextmanager
 def _progress() -> Iterator[tuple[Any, Any]]:
     """(on_total, on_article) callbacks: a progress bar with articles/s and the time left when stderr is a
@@ -53,17 +62,22 @@ def _progress() -> Iterator[tuple[Any, Any]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     rate = TextColumn("{task.fields[rate]}")
+    memory = TextColumn("{task.fields[memory]}")
     with Progress(
-        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeRemainingColumn(),
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), rate, TimeRemainingColumn(), memory,
         console=console, transient=True,
     ) as bar:  # fmt: skip
-        task = bar.add_task("articles", total=None, rate="")
+        task = bar.add_task("articles", total=None, rate="", memory="")
         started = time.perf_counter()
 
         def on_article(art: str) -> None:
             bar.advance(task)
             done = bar.tasks[0].completed
-            bar.update(task, rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f} articles/s")
+            bar.update(
+                task,
+                rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f} articles/s",
+                memory=f"{peak_memory_mb():,.0f} MB",
+            )
 
         yield (lambda n: bar.update(task, total=n)), on_article
 
@@ -121,6 +135,14 @@ def build_cli(
             "than this many seconds; 0 for no limit.",
         ),
     ] = 60.0,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            help="Add the articles to the build in this folder: only articles it does not hold yet are "
+            "extracted, and its outputs are rewritten as a build of all of them would write them.",
+        ),
+    ] = None,
 ) -> None:
     """Build the knowledge graph of the articles into OUTPUT (Turtle, TriG, N-Quads, JSON-LD, HTML, JSONL).
 
@@ -129,6 +151,10 @@ def build_cli(
     """
     from kg.build import build
 
+    if update is not None:
+        if output not in (Path("output"), update):
+            raise typer.BadParameter("--update names the folder to update; leave out -o", param_hint="-o")
+        output = update
     started = time.perf_counter()
     with errors_as_messages(), _terminated_as_exit(), _progress() as (on_total, on_article):
         report = build(
@@ -145,6 +171,7 @@ def build_cli(
             max_chars=max_chars,
             article_timeout=article_timeout or None,
             on_total=on_total,
+            update=update is not None,
         )
     seconds = time.perf_counter() - started
     out = typer.echo
@@ -154,6 +181,8 @@ def build_cli(
         f"Read {len(report.articles)} article(s) in {seconds:.1f} s: {shown}"
         + (f" … and {more} more" if more > 0 else "")
     )
+    if report.counts.get("unchanged"):
+        out(f"{report.counts['unchanged']} article(s) already in {output} were not extracted again.")
     if report.encodings:
         out("Encodings: " + ", ".join(f"{n} in {enc}" for enc, n in sorted(report.encodings.items())))
     c = report.counts
@@ -163,6 +192,11 @@ def build_cli(
     )
     for path in report.written:
         out(f"Wrote {path}")
+    out(
+        "Time per stage: "
+        + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.timings.items())
+        + f"; peak memory {peak_memory_mb():,.0f} MB."
+    )
     err = console.print
     for problem in report.warnings:
         err(f"Warning {problem.where}: {problem.reason}", markup=False)
