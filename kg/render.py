@@ -3,7 +3,8 @@
 Each article's graph (kg.graph) is turned into N-Quads lines as it is made; the lines go to two sorted spools on
 disk (kg.spool), one in line order for ``graph.nq``, Turtle and JSON-LD, one by graph for TriG, which Oxigraph's
 streaming writers (kg.store) and kg.jsonld then read back in order. Validation (kg.validate) checks each part as
-it goes by. No whole-corpus rdflib store is built, except the one the page reads (kg.viz).
+it goes by. No whole-corpus rdflib store is built, except the one the page reads (kg.viz), which leaves out
+the name mentions (:func:`page_triples`).
 
 Orders, so that the same corpus gives the same bytes: ``graph.nq`` is its distinct lines sorted by code point
 (subject, predicate, object as written, then graph); ``graph.ttl`` is the union of the graphs in that order;
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,27 @@ class Timings(defaultdict):
         now = time.perf_counter()
         self[stage] += now - started
         return now
+
+
+def page_triples(triples: set) -> Iterator[tuple]:
+    """The triples of a graph the page reads (kg.viz.reader): all but those of the mentions that are only a name
+    (about half of an article's triples), which the page counts (``dip:denotedBy``) but never shows, and but
+    what it never reads of the others (their class, their entity, an article's text)."""
+    from rdflib.namespace import RDF
+
+    from kg.vocab import DIP, ITSRDF, NIF
+
+    kinds: dict[Any, set[str]] = {}
+    for s, p, o in triples:
+        if p == DIP.mentionType:
+            kinds.setdefault(s, set()).add(str(o))
+    names = {s for s, k in kinds.items() if k == {"name"}}
+    unread = {ITSRDF.taIdentRef, NIF.isString}
+    return (
+        (s, p, o)
+        for s, p, o in triples
+        if s not in names and p not in unread and not (p == RDF.type and o == DIP.Mention)
+    )
 
 
 def render(
@@ -79,7 +102,7 @@ def render(
                 lines.add(line)
                 by_graph.add(f"{graph}\t{line}")
             t = timings.since("graph", t)
-            for triple in triples:
+            for triple in page_triples(triples):
                 page.add(triple)
             t = timings.since("page", t)
             if checker is not None:
