@@ -87,7 +87,7 @@ def render(
     timings = Timings() if timings is None else timings
     checker = None
     if validate:
-        from kg.validate import PartsValidator
+        from kg.validate_parts import PartsValidator
 
         checker = PartsValidator()
     builder = GraphBuilder(corpus, base, include_text)

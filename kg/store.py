@@ -336,3 +336,27 @@ def subjects_of_nquads(nquads_path: Path) -> Iterator[tuple[tuple, list[tuple[st
         properties.append((triple.predicate.value, _plain(triple.object)))
     if subject is not None:
         yield _plain(subject), properties
+
+
+def _ox_term(term: object) -> object:
+    """An rdflib term as an Oxigraph one (by its attributes: this module does not import rdflib)."""
+    if hasattr(term, "language"):  # a Literal
+        datatype = getattr(term, "datatype", None)
+        return ox.Literal(
+            str(term), datatype=ox.NamedNode(str(datatype)) if datatype else None, language=term.language
+        )
+    if type(term).__name__ == "BNode":
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
+
+
+def any_rows(triples: Iterable[tuple], queries: Iterable[str]) -> bool:
+    """Whether any of the SELECT ``queries`` (the project's prefixes known) finds a row in ``triples`` (rdflib
+    terms); ``True`` when the triples cannot be put into Oxigraph, so that the caller looks the slow way."""
+    store = ox.Store()
+    try:
+        store.extend(ox.Quad(*(_ox_term(x) for x in t), ox.DefaultGraph()) for t in triples)
+    except (ValueError, TypeError):
+        return True
+    known = prefixes(KGR_IRI)
+    return any(next(iter(store.query(q, prefixes=known)), None) is not None for q in queries)

@@ -87,7 +87,7 @@ def load_shapes(path: Path | str = SHAPES_FILE) -> Graph:
 
 
 @lru_cache(maxsize=1)
-def _our_shapes() -> Graph:
+def our_shapes() -> Graph:
     """ontologies/shapes.ttl, read once per process (validation by parts uses it for every part)."""
     return load_shapes()
 
@@ -151,7 +151,7 @@ def validate(graph: Graph, shapes: Graph | None = None, ontology: Graph | None =
         data = mixed
     conforms, results, text = pyshacl.validate(
         _PreparedQueryGraph(data),
-        shacl_graph=shapes if shapes is not None else _our_shapes(),
+        shacl_graph=shapes if shapes is not None else our_shapes(),
         inference="none",  # rdfs inference is too slow; the graph asserts the superclasses itself
         advanced=True,  # SHACL-SPARQL constraints on mention offsets
         # the shapes carry no rules and there is no inference, so pyshacl never writes to the data graph;
@@ -160,10 +160,10 @@ def validate(graph: Graph, shapes: Graph | None = None, ontology: Graph | None =
         allow_warnings=False,
         abort_on_first=False,
     )
-    return Report(conforms=bool(conforms), text=str(text), violations=_violations(results), graph=results)
+    return Report(conforms=bool(conforms), text=str(text), violations=violations_of(results), graph=results)
 
 
-def _violations(results: Graph, owned: set[Node] | None = None) -> tuple[Violation, ...]:
+def violations_of(results: Graph, owned: set[Node] | None = None) -> tuple[Violation, ...]:
     """The results of a SHACL report graph as records, in a stable order; with ``owned``, only those whose focus
     node is one of them."""
     out = []
@@ -183,68 +183,6 @@ def _violations(results: Graph, owned: set[Node] | None = None) -> tuple[Violati
             )
         )
     return tuple(sorted(out, key=lambda v: (v.shape, v.focus, v.path or "", v.message, v.value or "")))
-
-
-#: Statements validated at once: big enough that pyshacl's cost per call (its shapes, its SPARQL) is small
-#: beside the data, small enough that no part grows with the corpus.
-PART_STATEMENTS = 50_000
-
-
-class PartsValidator:
-    """Validation of a corpus graph one part at a time, so that its cost grows linearly with the corpus.
-
-    Each article graph (:meth:`add`) is validated with what the shared (default) graph says about the IRIs it
-    points to (an event's participants' types, a holding's post), in parts of about ``PART_STATEMENTS``; only
-    the results about the articles' own nodes are kept (a node it points to is the shared graph's to answer
-    for). The shared graph is validated once, alone (:meth:`finish`). Every node of the graph is an article's
-    own or the shared graph's, and every shape looks one step from its focus node, so the violations are the
-    ones a validation of the whole union reports.
-    """
-
-    def __init__(self, shapes: Graph | None = None, part_statements: int = PART_STATEMENTS) -> None:
-        self.shapes = shapes
-        self.part_statements = part_statements
-        self.data = Graph()
-        self.owned: set[Node] = set()
-        self.violations: set[Violation] = set()
-        self.texts: list[str] = []
-        self.results = Graph()
-
-    def add(self, triples: set, about: dict) -> None:
-        """An article's triples, and the shared graph's triples by subject (``about``)."""
-        for t in triples:
-            self.data.add(t)
-            if t[0] not in about:  # an entity's own statements are the shared graph's to check
-                self.owned.add(t[0])
-        for obj in {t[2] for t in triples if isinstance(t[2], URIRef)}:
-            for t in about.get(obj, ()):
-                self.data.add(t)
-        if len(self.data) >= self.part_statements:
-            self._run()
-
-    def _run(self, keep_all: bool = False) -> None:
-        if not len(self.data):
-            return
-        report = validate(self.data, self.shapes)
-        if not report.conforms:
-            kept = _violations(report.graph, None if keep_all else self.owned)
-            self.violations.update(kept)
-            if kept:
-                self.texts.append(report.text)
-                self.results += report.graph
-        self.data, self.owned = Graph(), set()
-
-    def finish(self, shared: set) -> Report:
-        """Validate what is left and the shared graph; the report of the whole."""
-        self._run()
-        for t in shared:
-            self.data.add(t)
-        self._run(keep_all=True)
-        violations = tuple(
-            sorted(self.violations, key=lambda v: (v.shape, v.focus, v.path or "", v.message, v.value or ""))
-        )
-        text = "\n".join(self.texts) if violations else "Validation Report\nConforms: True\n"
-        return Report(conforms=not violations, text=text, violations=violations, graph=self.results)
 
 
 def _shape_name(results: Graph, shape: Node | None) -> str:

@@ -399,7 +399,7 @@ def test_seeds_build_conforms(seeds_build: Path) -> None:
 def by_parts(g: Graph) -> Report:
     """Validate ``g`` as kg build does: the statements about the shared part's subjects (entities, posts) as the
     default graph, the rest as one article's graph, each with a second article that breaks nothing."""
-    from kg.validate import PartsValidator
+    from kg.validate_parts import PartsValidator
 
     shared_subjects = set(shared_part(Graph()).subjects())
     shared = {t for t in g if t[0] in shared_subjects}
