@@ -3,8 +3,8 @@
 Each article's graph (kg.graph) is turned into N-Quads lines as it is made; the lines go to two sorted spools on
 disk (kg.spool), one in line order for ``graph.nq``, Turtle and JSON-LD, one by graph for TriG, which Oxigraph's
 streaming writers (kg.store) and kg.jsonld then read back in order. Validation (kg.validate) checks each part as
-it goes by. No whole-corpus rdflib store is built, except the one the page reads (kg.viz), which leaves out
-the name mentions (:func:`page_triples`).
+it goes by. No whole-corpus rdflib store is built: the page reads a compact index (kg.viz.triples) of what it
+shows (:func:`page_triples`).
 
 Orders, so that the same corpus gives the same bytes: ``graph.nq`` is its distinct lines sorted by code point
 (subject, predicate, object as written, then graph); ``graph.ttl`` is the union of the graphs in that order;
@@ -77,12 +77,11 @@ def render(
 ) -> tuple[int, Any]:
     """Write the graph files of ``corpus`` into ``folder``; return the number of quads and the validation
     report (``None`` without ``validate``)."""
-    from rdflib import Graph
-
     from kg.graph import GraphBuilder
     from kg.jsonld import write_jsonld
     from kg.store import subjects_of_nquads, write_from_nquads
     from kg.viz import page_bytes
+    from kg.viz.triples import TripleIndex
 
     timings = Timings() if timings is None else timings
     checker = None
@@ -91,7 +90,7 @@ def render(
 
         checker = PartsValidator()
     builder = GraphBuilder(corpus, base, include_text)
-    page = Graph()  # the page reads the whole graph (kg.viz.reader)
+    page = TripleIndex()  # what the page reads of the graph (kg.viz.reader)
     nq, trig = folder / "graph.nq", folder / "graph.trig"
     with SortedSpool(folder) as lines, SortedSpool(folder) as by_graph:
         t = time.perf_counter()
@@ -107,7 +106,7 @@ def render(
             t = timings.since("page", t)
             if checker is not None:
                 if name is None:
-                    report = checker.finish(triples)
+                    report = checker.finish(builder.default.about)
                 else:
                     checker.add(triples, builder.default.about)
                 t = timings.since("validate", t)

@@ -3,7 +3,7 @@
 Each article graph is validated with the classes the shared (default) graph gives the IRIs it points to (an
 event's participants, a holding's post), in parts of about ``PART_STATEMENTS`` statements; only the results about
 the articles' own nodes are kept (a shared node is the shared graph's to answer for). The shared graph is
-validated once, alone, at the end. Every node of the graph is an article's own or the shared graph's, and every
+validated at the end, also in parts (whole subjects with the classes of what they point to). Every node of the graph is an article's own or the shared graph's, and every
 shape looks one step from its focus node (at most at the class of a value), so the violations are the ones a
 validation of the whole union reports (tests/test_validate.py checks it shape by shape).
 
@@ -88,18 +88,28 @@ class PartsValidator:
             shapes, queries = part_shapes()
             report = validate(self.data, None if any_rows(self.data, queries) else shapes)
         if not report.conforms:
-            kept = violations_of(report.graph, None if shared else self.owned)
+            kept = violations_of(report.graph, self.owned)
             self.violations.update(kept)
             if kept:
                 self.texts.append(report.text)
                 self.results += report.graph
         self.data, self.owned = Graph(), set()
 
-    def finish(self, shared: set) -> Report:
-        """Validate what is left and the shared graph; the report of the whole."""
+    def finish(self, about: dict) -> Report:
+        """Validate what is left, then the shared graph (its triples by subject, ``about``) in parts of whole
+        subjects, each with the classes of the IRIs it points to; the report of the whole."""
         self._run()
-        for t in shared:
-            self.data.add(t)
+        for subject in sorted(about):
+            triples = about[subject]
+            self.owned.add(subject)
+            for t in triples:
+                self.data.add(t)
+            for obj in {t[2] for t in triples if isinstance(t[2], URIRef)}:
+                for t in about.get(obj, ()):
+                    if t[1] == RDF.type:
+                        self.data.add(t)
+            if len(self.data) >= self.part_statements:
+                self._run(shared=True)
         self._run(shared=True)
         violations = tuple(
             sorted(self.violations, key=lambda v: (v.shape, v.focus, v.path or "", v.message, v.value or ""))

@@ -461,3 +461,18 @@ def test_cooccurrences_answer_sparql_with_their_count_and_sentences():
         if e["kind"] == "cooc"
     }
     assert pairs[("brazil", "india")]["sentences"] == 2 and pairs[("brazil", "india")]["mode"] == "edges"
+
+
+@pytest.mark.parametrize(
+    "dataset", [sample_dataset(), synthetic_dataset(40, 60)], ids=["sample", "synthetic"]
+)
+def test_the_page_of_a_triple_index_is_the_page_of_the_graph(dataset):
+    """kg build draws the page from a compact index of what the page reads (kg.viz.triples), never from an rdflib
+    store of the corpus: the same statements give the same page, whatever the order they come in."""
+    from kg.render import page_triples
+    from kg.viz.triples import TripleIndex
+
+    triples = sorted({(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))})
+    index = TripleIndex(page_triples(set(reversed(triples))))
+    assert 0 < len(index) <= len(triples)
+    assert render_html(to_network(index)) == render_html(to_network(dataset))

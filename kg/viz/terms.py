@@ -32,8 +32,9 @@ def local_name(iri: str) -> str:
 
 
 def union_graph(graph: Graph) -> Graph:
-    """All triples of a Graph or Dataset (every named graph and the default one) as one plain Graph."""
-    if type(graph) is Graph:
+    """All triples of a Graph or Dataset (every named graph and the default one) as one plain Graph; a graph of
+    one graph's triples (a Graph, or kg.viz.triples.TripleIndex) as it is."""
+    if type(graph) is Graph or not hasattr(graph, "quads"):
         return graph
     union = Graph()
     # quads() covers the default graph and every named graph; a plain Graph yields its own triples
