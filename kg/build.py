@@ -24,6 +24,7 @@ from kg.iri import DEFAULT_BASE, article_key, event_key, fact_key, mint
 from kg.records import Article, ArticleRecord, Corpus, Ref, TextSpan
 from kg.render import Timings, render
 from kg.sources import InputError, Problem, read_inputs
+from kg.spool import RecordSpool
 
 OUTPUT_FILES = (
     "graph.ttl",
@@ -192,7 +193,7 @@ ARTICLE_TIMEOUT = 60.0
 
 
 def _render_isolating(
-    records: list[ArticleRecord], folder: Path, base: str, include_text: bool, validate: bool,
+    records: Iterable[ArticleRecord], folder: Path, base: str, include_text: bool, validate: bool,
     report: BuildReport,
 ) -> tuple[Corpus, int, Any]:  # fmt: skip
     """Resolve and render the corpus into ``folder``; when that fails, find the articles it fails on (each
@@ -316,7 +317,7 @@ def _build(  # noqa: PLR0913
             articles, nlp, on_error=report.skipped.append, timeout=article_timeout,
             on_warning=report.warnings.append,
         )  # fmt: skip
-    records = [rec for _, rec in cache.records] if cache is not None else []
+    records = RecordSpool(cache.records() if cache is not None else (), folder=out)
     for rec in stream:
         records.append(rec)
         if progress:
@@ -342,14 +343,15 @@ def _build(  # noqa: PLR0913
         report.counts["store quads"] = write_store(out / "graph.nq", Path(store))
         report.written.append(Path(store))
         report.timings.since("store", t)
-    records = list(corpus.records)
+    counted = Counter()
+    for rec in corpus.records:
+        counted.update(
+            articles=1, mentions=len(rec.mentions), events=len(rec.events), positions=len(rec.positions),
+            facts=len(rec.facts),
+        )  # fmt: skip
     report.counts.update(
-        articles=len(records),
+        {key: counted[key] for key in ("articles", "mentions", "events", "positions", "facts")},
         entities=len(corpus.entities),
-        mentions=sum(len(r.mentions) for r in records),
-        events=sum(len(r.events) for r in records),
-        positions=sum(len(r.positions) for r in records),
-        facts=sum(len(r.facts) for r in records),
         quads=quads,
     )
     return report

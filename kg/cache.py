@@ -12,6 +12,7 @@ import hashlib
 import json
 import pickle
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from kg.errors import KgError
 from kg.records import Article, ArticleRecord
 
 CACHE_FILE = ".kg-records.pickle"
-_FORMAT = 1
+_FORMAT = 2
 
 
 class CacheError(KgError):
@@ -34,17 +35,28 @@ def article_hash(article: Article) -> str:
 
 @dataclass
 class RecordCache:
-    """The records of a build, in build order, by article hash."""
+    """The records of a build, in build order, by article hash: read from its file each time they are asked for
+    (a large corpus is never all in memory)."""
 
+    path: Path
     model: str | None
-    records: list[tuple[str, ArticleRecord]]
+    count: int
+
+    def items(self) -> Iterator[tuple[str, ArticleRecord]]:
+        with self.path.open("rb") as handle:
+            pickle.load(handle)  # noqa: S301 - the header
+            for _ in range(self.count):
+                yield pickle.load(handle)  # noqa: S301 - a file kg build wrote into the user's own folder
+
+    def records(self) -> Iterator[ArticleRecord]:
+        return (rec for _, rec in self.items())
 
     def hashes(self) -> set[str]:
-        return {h for h, _ in self.records}
+        return {h for h, _ in self.items()}
 
     def ids(self) -> set[str]:
         """The article ids, NFC-normalised as kg.sources compares them."""
-        return {unicodedata.normalize("NFC", rec.article.id) for _, rec in self.records}
+        return {unicodedata.normalize("NFC", rec.article.id) for rec in self.records()}
 
 
 def load_cache(outdir: Path, model: str | None) -> RecordCache:
@@ -52,23 +64,26 @@ def load_cache(outdir: Path, model: str | None) -> RecordCache:
     path = Path(outdir) / CACHE_FILE
     try:
         with path.open("rb") as handle:
-            data = pickle.load(handle)  # noqa: S301 - a file kg build wrote into the user's own folder
+            head = pickle.load(handle)  # noqa: S301 - a file kg build wrote into the user's own folder
     except FileNotFoundError:
         raise CacheError(f"{outdir}: no {CACHE_FILE}; --update needs a folder written by kg build") from None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
         raise CacheError(f"{path}: cannot read the record cache ({exc}); rebuild without --update") from None
-    if not isinstance(data, dict) or data.get("format") != _FORMAT:
+    if not isinstance(head, dict) or head.get("format") != _FORMAT:
         raise CacheError(f"{path}: a record cache of another version; rebuild without --update")
-    if data["model"] != model:
+    if head["model"] != model:
         raise CacheError(
-            f"{outdir} was built with --model {data['model'] or '(the default)'}, not "
+            f"{outdir} was built with --model {head['model'] or '(the default)'}, not "
             f"{model or '(the default)'}; rebuild without --update"
         )
-    return RecordCache(model=data["model"], records=data["records"])
+    return RecordCache(path=path, model=head["model"], count=head["count"])
 
 
-def write_cache(path: Path, records: list[ArticleRecord], model: str | None) -> None:
-    """Write the records of a build (in order) with the model they came from."""
-    data = {"format": _FORMAT, "model": model, "records": [(article_hash(r.article), r) for r in records]}
+def write_cache(path: Path, records: Iterable[ArticleRecord], model: str | None) -> None:
+    """Write the records of a build (in order) with the model they came from: a header, then one pickle per
+    record, so that neither writing nor reading holds them all."""
+    records = records if hasattr(records, "__len__") else list(records)
     with Path(path).open("wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"format": _FORMAT, "model": model, "count": len(records)}, handle)  # type: ignore[arg-type]
+        for rec in records:
+            pickle.dump((article_hash(rec.article), rec), handle, protocol=pickle.HIGHEST_PROTOCOL)

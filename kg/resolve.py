@@ -96,7 +96,7 @@ class _Cluster:
 
 
 class _Resolver:
-    def __init__(self, records: list[ArticleRecord]) -> None:
+    def __init__(self, records: Iterable[ArticleRecord]) -> None:
         self.records = records
         self.clusters: dict[str, _Cluster] = {}
         self.links: dict[tuple[str, int, int], str] = {}
@@ -177,7 +177,7 @@ class _Resolver:
                     self.add(key, m)
                 self.links[(rec.article.id, m.start, m.end)] = key
         entities = tuple(self.entity(c) for c in sorted(self.clusters.values(), key=lambda c: c.key))
-        return Corpus(records=tuple(self.records), entities=entities, links=self.links)
+        return Corpus(records=self.records, entities=entities, links=self.links)
 
     def add(self, key: str, m: Mention) -> None:
         cluster = self.clusters.get(key)
@@ -382,6 +382,11 @@ class _Decisions:
 
 
 def resolve(records: Iterable[ArticleRecord]) -> Corpus:
-    """Link every mention of every record to a canonical entity, and decide what participants and posts stand for."""
-    named = _Resolver(list(records)).run()
+    """Link every mention of every record to a canonical entity, and decide what participants and posts stand for.
+
+    The records are read a few times over, never all held at once: a collection that can be read again (a
+    kg.spool.RecordSpool of a large corpus, kept on disk) is used as it is, anything else is made a tuple."""
+    if not hasattr(records, "__len__") or isinstance(records, list):
+        records = tuple(records)
+    named = _Resolver(records).run()
     return _Decisions(named.records, named.entities, named.links).run()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import heapq
 import os
+import pickle
 import tempfile
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -72,3 +74,35 @@ class SortedSpool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class RecordSpool:
+    """Objects (article records) pickled one after another into a temporary file, read back in order as often as
+    needed: a corpus of any size held on disk, not in memory. The file goes with the spool."""
+
+    def __init__(self, items: Iterable[object] = (), folder: Path | None = None) -> None:
+        fd, name = tempfile.mkstemp(prefix=".kg-records-", suffix=".tmp", dir=folder)
+        self.path = Path(name)
+        self.file = os.fdopen(fd, "wb")
+        self.count = 0
+        weakref.finalize(self, _remove, self.file, self.path)
+        for item in items:
+            self.append(item)
+
+    def append(self, item: object) -> None:
+        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[object]:
+        self.file.flush()
+        with self.path.open("rb") as handle:
+            for _ in range(self.count):
+                yield pickle.load(handle)  # noqa: S301 - our own file, written above
+
+
+def _remove(handle: object, path: Path) -> None:
+    handle.close()  # type: ignore[attr-defined]
+    path.unlink(missing_ok=True)
