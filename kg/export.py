@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
-from rdflib.plugins.serializers.nquads import _nq_row
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.errors import KgError
@@ -55,7 +55,8 @@ def nquads(ds: Dataset) -> bytes:
     """N-Quads with one line per quad, sorted, so that the same graph always gives the same bytes."""
     lines = set()
     for s, p, o, g in ds.quads((None, None, None, None)):
-        lines.add(_nq_row((s, p, o), getattr(g, "identifier", g)).replace("  .", " ."))
+        name = getattr(g, "identifier", g)
+        lines.add(nquad_line((s, p, o), None if name in (None, DATASET_DEFAULT_GRAPH_ID) else name))
     return "".join(sorted(lines)).encode("utf-8")
 
 
