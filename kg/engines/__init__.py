@@ -12,7 +12,7 @@ from kg.engines.threads import default_jobs
 from kg.records import Article, ArticleRecord
 from kg.sources import Problem
 
-__all__ = ["ENGINES", "EngineError", "default_jobs", "extract"]
+__all__ = ["ENGINES", "EngineError", "auto_jobs", "default_jobs", "extract"]
 
 #: The engines ``kg build --engine`` accepts.
 ENGINES = ("local", "dask")
@@ -20,6 +20,21 @@ ENGINES = ("local", "dask")
 #: Below this many articles per worker, starting worker processes (each loads the models, a few seconds) costs
 #: more than it saves, so ``--jobs`` left to its default extracts in this process.
 MIN_ARTICLES_PER_WORKER = 25
+
+
+def auto_jobs(articles: int | None, cores: int | None = None) -> int:
+    """Worker processes for a corpus of this many articles (None: a stream of unknown length, taken to be big):
+    one per core, but never fewer than :data:`MIN_ARTICLES_PER_WORKER` articles apiece; 1 means this process.
+
+    >>> auto_jobs(5, cores=2), auto_jobs(2 * MIN_ARTICLES_PER_WORKER - 1, cores=2), auto_jobs(10_000, cores=2)
+    (1, 1, 2)
+    >>> auto_jobs(None, cores=8), auto_jobs(10_000, cores=1)
+    (8, 1)
+    """
+    cores = cores or default_jobs()
+    if articles is None:
+        return cores
+    return max(1, min(cores, articles // MIN_ARTICLES_PER_WORKER))
 
 
 def extract(
@@ -50,9 +65,7 @@ def extract(
     if scheduler is not None:
         raise EngineError("--scheduler needs --engine dask")
     if jobs is None:
-        # a stream of unknown length is taken to be big
-        enough = len(articles) // MIN_ARTICLES_PER_WORKER if isinstance(articles, Sized) else default_jobs()
-        jobs = max(1, min(default_jobs(), enough)) if nlp is None else 1
+        jobs = auto_jobs(len(articles) if isinstance(articles, Sized) else None) if nlp is None else 1
     if jobs > 1 and nlp is None:
         from kg.workers import extract_in_processes
 
