@@ -115,11 +115,6 @@ def delivered(
 # -- worker processes on this machine ------------------------------------------------------------------------
 
 
-def _load(model: str | None) -> None:
-    """Pool initializer: load the pipeline once per worker, before its first batch."""
-    pipeline(model)
-
-
 def extract_in_processes(
     articles: Iterable[Article],
     model: str | None,
@@ -131,10 +126,11 @@ def extract_in_processes(
 ) -> Iterator[ArticleRecord]:
     """Records of the articles, extracted by ``jobs`` worker processes, in input order; an article the pipeline
     fails on is passed to ``on_error`` and left out."""
-    # fresh interpreters that read the thread variables when they load numpy: one BLAS thread each
+    # fresh interpreters that read the thread variables when they load numpy: one BLAS thread each. Each loads
+    # the pipeline with its first batch (all start at once), so that a model that cannot load raises its error here
     context = multiprocessing.get_context("spawn")
     with child_env(**dict.fromkeys(THREAD_VARS, str(blas_threads()))):
-        pool = context.Pool(jobs, initializer=_load, initargs=(model,))
+        pool = context.Pool(jobs)
     with pool:
 
         def submit(batch: list[Article]) -> Callable[[], BatchResult]:

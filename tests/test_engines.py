@@ -195,3 +195,13 @@ def test_a_build_on_a_dask_cluster_is_byte_identical_to_one_in_this_process(nlp,
     assert [p.where for p in there.skipped] == [p.where for p in here.skipped]
     for name in ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "extractions.jsonl", "graph.html"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "here" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_model_the_workers_cannot_load_is_one_error_not_a_hang(tmp_path):
+    from kg.engines import extract
+    from kg.pipeline.nlp import ModelError
+
+    articles = [Article(f"a{i}", para) for i, para in enumerate(PARAGRAPHS)]
+    with pytest.raises(ModelError, match="no-such-model"):
+        list(extract(articles, print, model=str(tmp_path / "no-such-model"), jobs=2))
