@@ -1,6 +1,6 @@
-"""Cores and threads. One BLAS thread per process: the Slovnet models multiply small matrices, for which OpenBLAS's extra threads only
-spin and fight over the cores (measured on 2 cores: a plain build 2.8× slower with two threads than with one, and
-N worker processes each taking every core would fight over them too)."""
+"""Cores and threads. One BLAS thread per process: the Slovnet models multiply small matrices, for which
+OpenBLAS's extra threads only spin and fight over the cores (on 2 cores the extraction took 3.5× as long with two
+threads as with one, BENCHMARKS.md), and N worker processes each taking every core would fight over them too."""
 
 from __future__ import annotations
 
