@@ -63,13 +63,13 @@ def extract_batch(batch: list[Article], model: str | None, timeout: float | None
                 batch, pipeline(model), on_error=problems.append, timeout=timeout, on_warning=warnings.append
             )
         )
-    records = iter(built)
+    # a record carries the very Article object it was made from
+    records = {id(rec.article): rec for rec in built}
     failed = {p.where: p for p in problems}
     results: list[ArticleRecord | Problem] = []
     for article in batch:
         where = article.path or article.id
-        # records come in input order, one per article not reported as failed
-        results.append(failed.get(where) or next(records, None) or Problem(where, "not extracted"))
+        results.append(records.get(id(article)) or failed.get(where) or Problem(where, "not extracted"))
     return BatchResult(tuple(results), tuple(warnings))
 
 

@@ -111,7 +111,9 @@ def test_the_records_of_pieces_are_shifted_back_and_their_event_links_renumbered
     _offsets_point_at_their_words(rec)
 
 
-def test_a_failing_piece_skips_its_article_once_and_the_next_ones_are_built():
+@pytest.fixture(scope="module")
+def refusing():
+    """A blank pipeline with one component that fails on any text holding the word «СБОЙ»."""
     import spacy
     from spacy.language import Language
 
@@ -123,6 +125,11 @@ def test_a_failing_piece_skips_its_article_once_and_the_next_ones_are_built():
 
     blank = spacy.blank("ru")
     blank.add_pipe("test_engines_fail_on_word")
+    return blank
+
+
+def test_a_failing_piece_skips_its_article_once_and_the_next_ones_are_built(refusing):
+    blank = refusing
     long_text = "Первый абзац. " * 10 + "\nВ середине СБОЙ.\n" + "Последний абзац. " * 10
     articles = [
         Article("a", long_text),
@@ -136,6 +143,18 @@ def test_a_failing_piece_skips_its_article_once_and_the_next_ones_are_built():
     assert [r.article.id for r in records] == ["b", "d"]
     assert [p.where for p in problems] == ["a", "c"]
     assert "refuses" in problems[0].reason
+
+
+def test_a_workers_batch_answers_each_article_in_order_with_its_record_or_its_problem(refusing, monkeypatch):
+    import kg.workers
+    from kg.sources import Problem
+
+    monkeypatch.setitem(kg.workers._pipelines, "refusing", refusing)
+    batch = [Article("one", "Заметка."), Article("two", "Тут СБОЙ."), Article("one", "Другая заметка.")]
+    result = kg.workers.extract_batch(batch, "refusing")
+    first, second, third = result.results
+    assert first.article is batch[0] and third.article is batch[2]
+    assert isinstance(second, Problem) and second.where == "two"
 
 
 def test_the_command_line_runs_the_models_with_one_blas_thread_unless_told_otherwise():
