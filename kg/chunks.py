@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from razdel import sentenize
 
-from kg.records import Article, ArticleRecord, Event
+from kg.records import Article, ArticleRecord, Event, Mention, Position
 
 #: Pieces are at most this many characters: five times a long feature article, so news is never cut; a text
 #: longer than that is a dump or a book, whose Doc would need gigabytes and whose rules look across sentences only.
@@ -99,7 +99,26 @@ def joined(article: Article, pieces: list[tuple[int, ArticleRecord]]) -> Article
         events += [_renumbered(ev, before) for ev in shifted(rec.events, offset)]
         positions += shifted(rec.positions, offset)
         facts += shifted(rec.facts, offset)
-    return ArticleRecord(article, tuple(mentions), tuple(events), tuple(positions), tuple(facts))
+    merged = _one_per_holding(positions, mentions) if len(pieces) > 1 else positions
+    return ArticleRecord(article, tuple(mentions), tuple(events), tuple(merged), tuple(facts))
+
+
+def _one_per_holding(positions: list[Position], mentions: list[Mention]) -> list[Position]:
+    """One position per person (by the name's nominative), post and body across the pieces, as the posts
+    component keeps one per Doc: the surest (the first of those), with the words of the others as restated."""
+    names = {(m.start, m.end): m.key or m.norm for m in mentions}
+    groups: dict[tuple[object, ...], list[Position]] = {}
+    for pos in positions:
+        of = names.get((pos.of.start, pos.of.end), pos.of) if pos.of else None
+        groups.setdefault(
+            (names.get((pos.person.start, pos.person.end), pos.person), pos.role, of), []
+        ).append(pos)
+    out = []
+    for same in groups.values():
+        best = max(same, key=lambda p: p.confidence)
+        said = {t for p in same for t in (p.role_span, *p.restated) if t is not None and t != best.role_span}
+        out.append(replace(best, restated=tuple(sorted(said, key=lambda t: (t.start, t.end)))))
+    return sorted(out, key=lambda p: (p.person.start, p.role))
 
 
 def _renumbered(event: Event, before: int) -> Event:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT
 
 from kg.chunks import chunk_bounds, joined
 from kg.extract import extract_records
-from kg.records import Article, ArticleRecord, Event, Mention, Ref, TextSpan
+from kg.records import Article, ArticleRecord, Event, Mention, Position, Ref, TextSpan
 
 # sentences written for these tests
 PARAGRAPHS = (
@@ -126,6 +127,24 @@ def refusing():
     blank = spacy.blank("ru")
     blank.add_pipe("test_engines_fail_on_word")
     return blank
+
+
+def test_one_post_held_in_two_pieces_is_one_position_with_the_other_words_restated():
+    text = "министр Ли Вэй. министр Ли Вэй."
+    person = Mention(8, 14, "Ли Вэй", "Person", "Ли Вэй", "ner")
+    piece = ArticleRecord(
+        Article("x", text[:16]),
+        mentions=(person,),
+        positions=(
+            Position(Ref(8, 14), "министр", None, TextSpan(0, 15, text[:15]), 0.6, TextSpan(0, 7, "министр")),
+        ),
+    )
+    sure = replace(piece, positions=(replace(piece.positions[0], confidence=0.9),))
+    rec = joined(Article("x", text), [(0, piece), (16, replace(sure, article=Article("x", text[16:])))])
+    [position] = rec.positions
+    assert position.confidence == 0.9 and position.person == Ref(24, 30)
+    assert position.restated == (TextSpan(0, 7, "министр"),)
+    assert len(rec.mentions) == 2
 
 
 def test_a_failing_piece_skips_its_article_once_and_the_next_ones_are_built(refusing):
