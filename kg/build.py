@@ -233,16 +233,20 @@ def build(
     validate: bool = True,
     nlp: Any = None,
     progress: Callable[[str], None] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     encoding: str | None = None,
     max_chars: int = MAX_CHARS,
     article_timeout: float | None = ARTICLE_TIMEOUT,
     on_total: Callable[[int], None] | None = None,
     update: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build the graph of the articles in ``inputs`` into ``outdir``; problems with single inputs are skipped.
-    With ``jobs`` > 1 (and no ``nlp`` given) the articles are extracted by that many worker processes. An article
-    longer than ``max_chars`` or slower than ``article_timeout`` seconds is reported and skipped.
+    With ``jobs`` > 1 (and no ``nlp`` given) the articles are extracted by that many worker processes (None: one
+    per core, on a corpus big enough), with ``engine="dask"`` on the Dask cluster at ``scheduler`` (a local one
+    when None); see :func:`kg.engines.extract`. An article longer than ``max_chars`` or slower than
+    ``article_timeout`` seconds is reported and skipped.
 
     With ``update``, ``inputs`` are added to the build already in ``outdir``: only articles it does not hold are
     extracted, and the outputs are those of a build of its articles followed by the new ones."""
@@ -250,7 +254,7 @@ def build(
     with output_lock(out):
         return _build(
             inputs, out, model, base, include_text, store, validate, nlp, progress, jobs, encoding, max_chars,
-            article_timeout, on_total, update,
+            article_timeout, on_total, update, engine, scheduler,
         )  # fmt: skip
 
 
@@ -270,7 +274,7 @@ def _new_articles(articles: list[Article], cache: RecordCache, report: BuildRepo
 
 def _build(  # noqa: PLR0913
     inputs, out, model, base, include_text, store, validate, nlp, progress, jobs, encoding, max_chars,
-    article_timeout, on_total, update,
+    article_timeout, on_total, update, engine, scheduler,
 ) -> BuildReport:  # fmt: skip
     report = BuildReport()
     cache = load_cache(out, model) if update else None
@@ -299,24 +303,12 @@ def _build(  # noqa: PLR0913
             + ", ".join(str(i) for i in inputs)
             + "".join(f"\n  {p.where}: {p.reason}" for p in report.skipped)
         )
-    if nlp is None and jobs > 1:
-        from kg.workers import extract_in_processes
+    from kg.engines import extract
 
-        stream = extract_in_processes(
-            articles, model, jobs, on_error=report.skipped.append, timeout=article_timeout,
-            on_warning=report.warnings.append, max_length=max_chars + 1,
-        )  # fmt: skip
-    else:
-        from kg.extract import extract_records
-        from kg.pipeline.nlp import build_nlp
-
-        if nlp is None:
-            nlp = build_nlp(model)
-        nlp.max_length = max(nlp.max_length, max_chars + 1)
-        stream = extract_records(
-            articles, nlp, on_error=report.skipped.append, timeout=article_timeout,
-            on_warning=report.warnings.append,
-        )  # fmt: skip
+    stream = extract(
+        articles, report.skipped.append, report.warnings.append, nlp=nlp, model=model, jobs=jobs, engine=engine,
+        scheduler=scheduler, timeout=article_timeout,
+    )  # fmt: skip
     records = RecordSpool(cache.records() if cache is not None else (), folder=out)
     for rec in stream:
         records.append(rec)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Any
+from kg.engines.threads import one_blas_thread_env
 
-import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+# before any module loads numpy: one BLAS thread (unless the user set a number), the fastest on any core count
+one_blas_thread_env()
 
-from kg import __version__
-from kg.cli import build, evaluate, html, query, serve, stats, validate
+from pathlib import Path  # noqa: E402
+from typing import Annotated, Any  # noqa: E402
+
+import typer  # noqa: E402
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption  # noqa: E402
+
+from kg import __version__  # noqa: E402
+from kg.cli import build, evaluate, html, query, serve, stats, validate  # noqa: E402
 
 #: The word ``--help`` shows for a parameter's value, by ``command.parameter`` or by the parameter's name; a flag
 #: shows none. A parameter not listed here is named by its choices (``all|even|odd``) or its type (FILE, TEXT, N,
@@ -31,6 +36,7 @@ METAVARS: dict[str, str] = {
     "gold": "FILE",
     "save_predictions": "FILE",
     "host": "ADDRESS",
+    "scheduler": "ADDRESS",
     "port": "PORT",
     "timeout": "SECONDS",
     "top": "N",

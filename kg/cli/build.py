@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,6 +26,14 @@ EPILOG = (
     "1 nothing could be built (no readable article, or an error such as a missing model or a busy output folder); "
     "2 a usage error."
 )
+
+
+class Engine(str, Enum):  # noqa: UP042 - typer shows and parses a str Enum by its values
+    """The engines of ``--engine`` (:data:`kg.engines.ENGINES`)."""
+
+    local = "local"
+    dask = "dask"
+
 
 #: article ids named in the summary line; a corpus of thousands is counted, not listed
 LISTED_IDS = 10
@@ -107,14 +116,30 @@ def build_cli(
         bool, typer.Option("--validate/--no-validate", help="Check the graph against the SHACL shapes.")
     ] = True,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "-j",
             "--jobs",
             min=1,
-            help="Extract in this many worker processes (each loads the pipeline; about 0.4 GB apiece).",
+            help="Extract in this many worker processes (each loads the pipeline; about 0.4 GB apiece); "
+            "default: one per core when there are 25 articles or more per core, else this process.",
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="Where extraction runs: local (this process or --jobs workers) or dask "
+            "(a Dask cluster: --scheduler ADDRESS, or a local one of --jobs workers).",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Address of the Dask scheduler (tcp://host:8786) for --engine dask."
+        ),
+    ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -167,6 +192,8 @@ def build_cli(
             validate=validate,
             progress=on_article,
             jobs=jobs,
+            engine=engine.value,
+            scheduler=scheduler,
             encoding=encoding,
             max_chars=max_chars,
             article_timeout=article_timeout or None,
