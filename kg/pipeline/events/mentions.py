@@ -1,4 +1,4 @@
-"""Every cue occurrence of an article that is not negated or only intended, with its clause read and dated."""
+"""Every cue occurrence of an article with its clause read, dated and its status (negated, planned …) set."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from kg.pipeline.events.dates import earlier, find_date, own_date
 from kg.pipeline.events.gatherings import gathering_frame, outside_gatherings
 from kg.pipeline.events.groups import event_groups
 from kg.pipeline.events.lexicon import FAMILY
-from kg.pipeline.events.modality import blocked
+from kg.pipeline.events.modality import status
 from kg.pipeline.events.roles import read_clause
 from kg.pipeline.events.subjects import Sides
 from kg.pipeline.events.triggers import (
@@ -45,7 +45,7 @@ def _lead(doc: Doc, sent_dl, date_dl: tuple[int, int] | None) -> set[int]:
 
 
 def find_mentions(doc: Doc, positions: list[Position]) -> list[Mention]:
-    """Every cue occurrence that is not negated or only intended, with its clause read."""
+    """Every cue occurrence with its clause read and its status (None: told as having happened)."""
     cues = event_cues()
     place_dl, sent_dl, date_dl = dateline(doc)
     lead = _lead(doc, sent_dl, date_dl)
@@ -71,9 +71,7 @@ def find_mentions(doc: Doc, positions: list[Position]) -> list[Mention]:
                 thanks = thanked_for(tok)
                 if thanks is not None:
                     pred = governor(thanks)
-                if blocked(tok, pred):
-                    continue
-                m = Mention(cue.type, tok, sent, cue.confidence, primary(tok, pred))
+                m = Mention(cue.type, tok, sent, cue.confidence, primary(tok, pred), status=status(tok, pred))
                 got = read_clause(cue.type, tok, sent, pred, groups, positions, sides)
                 m.parts, m.implied, m.place, m.concerns, m.level = (
                     got.parts,
@@ -82,7 +80,12 @@ def find_mentions(doc: Doc, positions: list[Position]) -> list[Mention]:
                     got.concerns,
                     got.level,
                 )
-                if not m.implied and len(m.parts) >= 2 and m.type not in ("PartnershipUpgrade", "Statement"):
+                if (
+                    not m.implied
+                    and m.status is None
+                    and len(m.parts) >= 2
+                    and m.type not in ("PartnershipUpgrade", "Statement")
+                ):
                     sides = Sides(sent.start, [e for e, _ in m.parts])
                 if cue.type == "InitiativeSupport":
                     out.extend(replace(m, concerns=[ent]) for ent in m.concerns)

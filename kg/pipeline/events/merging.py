@@ -61,7 +61,8 @@ def _compatible(d: Draft, m: Mention, keys: dict[str, str | None]) -> bool:
 def _target(drafts: list[Draft], m: Mention, keys: dict[str, str | None]) -> tuple[Draft | None, bool]:
     """The draft a mention belongs to (None: a new one), and whether a mention without one is dropped."""
     fam = FAMILY.get(m.type, m.type)
-    same = [d for d in drafts if FAMILY.get(d.main.type, d.main.type) == fam]
+    # a planned visit and a cancelled one are two happenings, and neither is the visit told as done
+    same = [d for d in drafts if FAMILY.get(d.main.type, d.main.type) == fam and d.main.status == m.status]
     if not keys or m.implied and m.type in FAMILY or not m.primary and m.type in FAMILY:
         target = same[-1] if same else None
         return target, target is None and not keys
@@ -149,3 +150,14 @@ def confidence(d: Draft) -> float:
 def kept(d: Draft) -> bool:
     """A talk or meeting needs two named sides («встреча с избирателями», «беседа с журналистами» do not)."""
     return d.main.type not in FAMILY or len(d.parts) >= 2
+
+
+def told_as_done(d: Draft, done: list[Draft]) -> bool:
+    """Whether a draft not told as having happened is the same happening as one told as done: the same type
+    (or family), one set of sides within the other."""
+    fam = FAMILY.get(d.main.type, d.main.type)
+    a = set(d.keys)
+    return any(
+        FAMILY.get(o.main.type, o.main.type) == fam and a and (a <= set(o.keys) or set(o.keys) <= a)
+        for o in done
+    )

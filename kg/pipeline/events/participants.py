@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import Group, case_of
+from kg.pipeline.cues import Group, case_of, lemma
 from kg.pipeline.events.groups import actor_key, clause_groups, governor_index, subject_word, top_dep
-from kg.pipeline.events.lexicon import PERSON_TYPES
+from kg.pipeline.events.lexicon import CANCEL, PERSON_TYPES
 from kg.pipeline.events.subjects import Sides, post_holder, resolve_word
 from kg.pipeline.events.types import Part, Reading
 from kg.records import Position
@@ -195,6 +195,8 @@ def clause_of(
     doc = tok.doc
     own = clause_groups(pred, groups)
     subjects, implied = _subjects(doc, sent, pred, own, groups, positions, sides)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma(pred) in CANCEL:
+        subjects = []  # «Польша блокирует переговоры ЕС с Россией»: who blocks the talks is no side of them
     return Clause(
         doc=doc,
         tok=tok,
