@@ -114,3 +114,30 @@ def test_the_graph_gives_the_status_and_conforms(nlp):
     }
     assert statuses == {("Talks", None), ("Meeting", DIP.Planned)}
     assert validate(graph).conforms
+
+
+# -- history: a happening long before the article's keeps its own sides ------------------------------------------
+def test_a_historical_meeting_recalled_is_not_the_articles_sides(nlp):
+    doc = nlp(
+        "Эммануэль Макрон и Олаф Шольц провели встречу в Берлине 3 мая 2023 года. "
+        "Лидеры вспомнили переговоры Шарля де Голля и Конрада Аденауэра в 1963 году."
+    )
+    for e in doc._.kg_events:
+        names = entity_names(doc, e.participants)
+        # the 1963 talks are never given to the leaders of 2023, nor dated 1963 on their meeting
+        assert not ((e.partial_date or "").startswith("1963") and names & {"Эммануэль Макрон", "Олаф Шольц"})
+        assert not (e.date == "2023-05-03" and names & {"Шарль де Голль", "Конрад Аденауэр"})
+    assert any(e.date == "2023-05-03" for e in doc._.kg_events)
+    # the talks of 1963 are an event of their own, with the sides their own words name
+    (old,) = [e for e in doc._.kg_events if (e.partial_date or "").startswith("1963")]
+    assert entity_names(doc, old.participants) == {"Шарль де Голль", "Конрад Аденауэр"}
+
+
+def test_a_historical_meeting_told_with_its_own_verb_keeps_its_sides(nlp):
+    doc = nlp(
+        "В 1986 году Михаил Горбачев встретился с Рональдом Рейганом в Рейкьявике. "
+        "В 2021 году Сергей Лавров провел переговоры с Энтони Блинкеном."
+    )
+    got = {(e.type, frozenset(entity_names(doc, e.participants))) for e in doc._.kg_events}
+    assert ("Meeting", frozenset({"Михаил Горбачев", "Рональд Рейган"})) in got
+    assert ("Talks", frozenset({"Сергей Лавров", "Энтони Блинкен"})) in got

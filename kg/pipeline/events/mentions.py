@@ -7,10 +7,10 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.pipeline.cues import dateline, event_cues, governor, in_skipped, lemma
-from kg.pipeline.events.dates import earlier, find_date, own_date
+from kg.pipeline.events.dates import earlier, find_date, historical, own_date, own_phrase
 from kg.pipeline.events.gatherings import gathering_frame, outside_gatherings
 from kg.pipeline.events.groups import event_groups
-from kg.pipeline.events.lexicon import FAMILY
+from kg.pipeline.events.lexicon import FAMILY, LIGHT_VERBS
 from kg.pipeline.events.modality import status
 from kg.pipeline.events.roles import read_clause
 from kg.pipeline.events.subjects import Sides
@@ -80,13 +80,6 @@ def find_mentions(doc: Doc, positions: list[Position]) -> list[Mention]:
                     got.concerns,
                     got.level,
                 )
-                if (
-                    not m.implied
-                    and m.status is None
-                    and len(m.parts) >= 2
-                    and m.type not in ("PartnershipUpgrade", "Statement")
-                ):
-                    sides = Sides(sent.start, [e for e, _ in m.parts])
                 if cue.type == "InitiativeSupport":
                     out.extend(replace(m, concerns=[ent]) for ent in m.concerns)
                     continue
@@ -97,6 +90,23 @@ def find_mentions(doc: Doc, positions: list[Position]) -> list[Mention]:
                     m.date, m.partial_date, m.date_text = found.date, found.partial_date, found.words
                     m.own_date = bool(found.date or found.partial_date)
                 m.earlier = earlier(sent, pred)
+                history = historical(doc, m.date or m.partial_date)
+                if history:
+                    # a happening long before the article's: its own sides, never the article's
+                    m.earlier = True
+                    m.parts = [] if m.implied else m.parts
+                    if lemma(pred) not in LIGHT_VERBS:
+                        m.parts = own_phrase(tok, pred, m.parts)
+                    if not m.parts:
+                        break  # not a reference back to the article's happening: nothing to add to it
+                    m.primary = True
+                elif (
+                    not m.implied
+                    and m.status is None
+                    and len(m.parts) >= 2
+                    and m.type not in ("PartnershipUpgrade", "Statement")
+                ):
+                    sides = Sides(sent.start, [e for e, _ in m.parts])
                 if sent.start in lead:
                     if m.date_text is None:
                         m.date, m.partial_date, m.date_text, _ = find_date(doc.text[date_dl[0] : date_dl[1]])
