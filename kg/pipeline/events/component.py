@@ -10,7 +10,7 @@ from kg.pipeline.events.actors import actor_parts
 from kg.pipeline.events.gatherings import gatherings
 from kg.pipeline.events.groups import CACHE_KEY
 from kg.pipeline.events.mentions import find_mentions
-from kg.pipeline.events.merging import confidence, kept, merge, told_as_done
+from kg.pipeline.events.merging import confidence, fold_documents, kept, merge, told_as_done
 from kg.pipeline.events.statements import statements
 from kg.pipeline.events.types import Draft
 from kg.pipeline.posts import Posts
@@ -60,7 +60,7 @@ class Events:
 
     def _find(self, doc: Doc, positions) -> list[Event]:
         mentions = find_mentions(doc, positions)
-        drafts = merge(doc, [m for m in mentions if m.status is None])
+        drafts = fold_documents(merge(doc, [m for m in mentions if m.status is None]))
         for d in drafts:
             d.parts = actor_parts(d.parts)
         drafts = [d for d in drafts if d.parts and kept(d)]

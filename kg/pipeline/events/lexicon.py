@@ -125,6 +125,7 @@ INTENT_NOUNS = {
     "просьба",
     "требование",
     "призыв",
+    "проект",
 }
 # intent nouns that only ask for a happening (dip:Proposed)
 PROPOSE_NOUNS = {"приглашение", "предложение", "идея", "просьба", "требование", "призыв"}

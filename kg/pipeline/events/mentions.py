@@ -12,6 +12,8 @@ from kg.pipeline.events.gatherings import gathering_frame, outside_gatherings
 from kg.pipeline.events.groups import event_groups
 from kg.pipeline.events.lexicon import FAMILY, LIGHT_VERBS
 from kg.pipeline.events.modality import status
+from kg.pipeline.events.participants import agents
+from kg.pipeline.events.participles import infinitives
 from kg.pipeline.events.roles import read_clause
 from kg.pipeline.events.subjects import Sides
 from kg.pipeline.events.triggers import (
@@ -58,8 +60,12 @@ def find_mentions(doc: Doc, positions: list[Position]) -> list[Mention]:
         for tok in sent:
             if gathering_frame(tok) is not None:
                 continue  # «на полях саммита»: the gathering is added around the event (see gatherings)
-            for cue in cues.get(lemma(tok), ()):
+            for cue in [c for lem in (lemma(tok), *infinitives(tok)) for c in cues.get(lem, ())]:
                 if not cue_ok(cue, tok) or attributive(tok):
+                    continue
+                if cue.lemma != lemma(tok) and not agents(groups, tok):
+                    # a short passive («договор подписан») is a cue when it names who did it («… подписан
+                    # X и Y»); without them it tells a state of things («отношения выведены на уровень …»)
                     continue
                 if cue.type in FAMILY and unnamed_partner(tok, groups):
                     # «в беседе с журналистами»: a talk with people who are no actor; the names around it are

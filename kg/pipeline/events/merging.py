@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.pipeline.cues import ent_key
+from kg.pipeline.cues import ent_key, lemma
 from kg.pipeline.events.groups import actor_key
-from kg.pipeline.events.lexicon import FAMILY
+from kg.pipeline.events.lexicon import DOCUMENTS, FAMILY
 from kg.pipeline.events.types import Draft, Mention, Part
 
 # an event with both sides named is surer than its cue alone
@@ -161,3 +161,20 @@ def told_as_done(d: Draft, done: list[Draft]) -> bool:
         FAMILY.get(o.main.type, o.main.type) == fam and a and (a <= set(o.keys) or set(o.keys) <= a)
         for o in done
     )
+
+
+def fold_documents(drafts: list[Draft]) -> list[Draft]:
+    """A document named only by a noun with its sides («ратификация договора между Москвой и Вашингтоном»)
+    is the signing the article tells with a verb, when it tells exactly one: its sentence becomes evidence
+    of that signing, whatever comes first."""
+    told = [d for d in drafts if d.main.type == "AgreementSigning" and d.main.primary]
+    if len(told) != 1:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.main.type == "AgreementSigning" and not d.main.primary and lemma(d.main.trigger) in DOCUMENTS:
+            if all(d.main.sent != e for e in told[0].evidence) and d.main.sent != told[0].main.sent:
+                told[0].evidence.append(d.main.sent)
+            continue
+        out.append(d)
+    return out

@@ -23,6 +23,7 @@ from kg.pipeline.events.lexicon import (
     PROPOSE_MODALS,
     PROPOSE_NOUNS,
 )
+from kg.pipeline.events.participles import verb_lemma
 from kg.pipeline.syntax import head_of
 
 # how many heads up a future time word may stand from the cue or its verb («в следующем году» → «году» → verb)
@@ -101,19 +102,6 @@ def intent_before(verb: Token) -> bool:
         if t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in (",", ";", ":", "—", "(", "."):
             return False
     return False
-
-
-def verb_lemma(t: Token) -> str:
-    """A verb's lemma, a short passive participle in the masculine («отменена», «назначены» → «отменен»,
-    «назначен»), as the lemmatizer leaves those as they are."""
-    lem = lemma(t)
-    if (
-        "Short" in t.morph.get("Variant")
-        and "Part" in t.morph.get("VerbForm")
-        and lem[-1:] in ("а", "о", "ы")
-    ):
-        return lem[:-1]
-    return lem
 
 
 def _marked(verb: Token) -> bool:

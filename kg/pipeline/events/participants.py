@@ -25,8 +25,12 @@ BETWEEN_WINDOW = 12
 BETWEEN_GAP = 8
 # how far after a noun its own genitive may stand («визит премьера Норвегии», «переговоры глав …»)
 GENITIVE_GAP = 2
+# how far after a passive verb its instrumental agent may start («подписан в Праге Медведевым»)
+AGENT_GAP = 3
 # how far after a subject word the actor it belongs to may stand («Самолет ВВС Чили доставил …»)
 OWNER_GAP = 2
+# how many words may describe a person before the name («его младшей дочери»)
+DESCRIPTION_WORDS = 4
 # the words that may join two conjuncts of a list («X, Y и Z», «X, а также Y»)
 CONJUNCTION_WORDS = frozenset({",", "и", "а", "также"})
 
@@ -51,6 +55,9 @@ def conjuncts(doc: Doc, groups: list[Group], slot: list[Group]) -> list[Group]:
             if nxt.start < last.end:
                 continue
             between = doc[last.end : nxt.start]
+            if nxt.actor.label_ == "Person":
+                # «Трампа и его дочери Иванки»: the words that describe a person before the name
+                between = between[: len(between) - len(description_before(doc, nxt))]
             if not between or any(
                 t.lower_ not in CONJUNCTION_WORDS and t.lower_ != nxt.prep for t in between
             ):
@@ -65,6 +72,20 @@ def conjuncts(doc: Doc, groups: list[Group], slot: list[Group]) -> list[Group]:
                 out.append(nxt)
             last = nxt
     return sorted(out, key=lambda x: x.start)
+
+
+def description_before(doc: Doc, g: Group) -> list[Token]:
+    """The common nouns (with their pronouns and adjectives) that describe a person right before the name, in
+    no group: «его дочери Иванки», «с матерью девушки Яффой» (up to ``DESCRIPTION_WORDS`` words)."""
+    out: list[Token] = []
+    i = g.start - 1
+    while i >= g.ents[0].sent.start and len(out) < DESCRIPTION_WORDS:
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "ADJ", "DET", "PRON") or t.ent_type_ or lemma(t) in ("который", "что"):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out if any(t.pos_ == "NOUN" for t in out) else []
 
 
 @dataclass(frozen=True)
@@ -110,7 +131,25 @@ def _partners(own: list[Group], groups: list[Group], pred: Token) -> list[Group]
     without its words («…, где вместе с послом Чили посетил …»)."""
     if not own:
         return [g for g in groups if g.prep in ("с", "со") and 0 <= pred.i - g.end <= COMPANION_WINDOW]
-    return [g for g in own if g.prep in ("с", "со") and g.case in ("Ins", "")]
+    return [g for g in own if g.prep in ("с", "со") and g.case in ("Ins", "")] + _described(groups, pred)
+
+
+def _described(groups: list[Group], pred: Token) -> list[Group]:
+    """A partner named after words that describe it, right after «с» and the verb: «встретился с матерью
+    девушки Яффой Иссахар» (the name in the instrumental, like the noun before it)."""
+    doc = pred.doc
+    out = []
+    for g in groups:
+        if g.prep or g.actor.label_ != "Person" or g.start <= pred.i:
+            continue
+        if not any(case_of(t) == "Ins" for t in g.actor):
+            continue
+        words = description_before(doc, g)
+        i = g.start - len(words) - 1
+        if words and i > pred.i and doc[i].lower_ in ("с", "со") and case_of(words[-1]) in ("Ins", "Gen"):
+            if not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[pred.i + 1 : i]):
+                out.append(g)
+    return out
 
 
 def _between(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
@@ -139,6 +178,22 @@ def _genitive(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
     return conjuncts(doc, groups, gen[:1])
 
 
+def agents(groups: list[Group], pred: Token) -> list[Group]:
+    """The agents of a passive verb: the instrumental group with no preposition right after it («был
+    подписан Дмитрием Медведевым и …»), with its conjuncts."""
+    if "Pass" not in pred.morph.get("Voice"):
+        return []
+    first = [
+        g
+        for g in groups
+        if not g.prep
+        and 0 < g.start - pred.i <= AGENT_GAP
+        and actor_case(g) == "Ins"
+        and g.actor.label_ != "Place"
+    ]
+    return conjuncts(pred.doc, groups, first[:1])
+
+
 def _subjects(
     doc: Doc,
     sent: Span,
@@ -151,6 +206,10 @@ def _subjects(
     """The clause's subjects (several joined by «и»), or the actors a subject word with no name stands for."""
     subj = _subject_groups(own, pred)
     sw = subject_word(pred)
+    named = agents(groups, pred)
+    if named:
+        # «договор был подписан X и Y»: the agents of a passive are its subjects, not the document
+        subj, sw = named, None
     if sw is None and not subj:
         # no subject of its own: the subject of the verb before it in the sentence («министр посетил …, где
         # … подписал меморандум»)

@@ -11,6 +11,7 @@ from kg.pipeline.events.groups import governor_index
 from kg.pipeline.events.levels import level_of
 from kg.pipeline.events.lexicon import (
     BENEFICIARIES,
+    DOCUMENTS,
     GATHERINGS,
     INSIDE,
     LIGHT_VERBS,
@@ -95,7 +96,10 @@ def visit(c: Clause) -> Reading:
 
 
 def signing(c: Clause) -> Reading:
-    """The subjects and partners of a signing are its signatories."""
+    """The subjects and partners of a signing are its signatories; a document named with «между» has only
+    those sides («соглашение между Россией и Малайзией было частью сделки»)."""
+    if lemma(c.tok) in DOCUMENTS and c.between:
+        return c.reading([(g.actor, "signatory") for g in c.between])
     return c.reading([(e, "signatory") for e in c.subjects + [g.actor for g in c.partners + c.between]])
 
 
