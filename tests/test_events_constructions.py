@@ -79,3 +79,43 @@ def test_the_subject_after_the_place_of_a_visit(nlp):
     assert doc.text[visit.place.start : visit.place.end] == "Рим"
     (talks,) = _done(doc, "Talks")
     assert entity_names(doc, talks.participants) == {"Эммануэль Макрон", "Джорджа Мелони"}
+
+
+# -- calls, joint statements, a host receiving a guest named by a post, parties «с участием» ---------------------
+def test_a_call_framed_by_its_noun_is_with_the_person_addressed(nlp):
+    doc = nlp("Эммануэль Макрон в телефонном разговоре поблагодарил Олафа Шольца за поддержку.")
+    (call,) = _done(doc, "Meeting")
+    assert entity_names(doc, call.participants) == {"Эммануэль Макрон", "Олаф Шольц"}
+
+
+def test_a_joint_statement_is_adopted_by_its_sides(nlp):
+    doc = nlp("Министры иностранных дел Франции и Германии выступили с совместным заявлением.")
+    (statement,) = _done(doc, "AgreementSigning")
+    assert {"Франция", "Германия"} <= entity_names(doc, statement.participants)
+
+
+def test_a_host_receives_a_guest_named_by_a_post(nlp):
+    doc = nlp("Президент Сербии Александр Вучич принял в Белграде президента Венгрии.")
+    (meeting,) = _done(doc, "Meeting")
+    roles = {doc.text[r.start : r.end]: r.role for r in meeting.participants}
+    assert roles == {"Александр Вучич": "host", "Венгрии": "guest"}
+
+
+def test_the_parties_listed_after_s_uchastiem(nlp):
+    doc = nlp("Переговоры с участием Франции, Германии, Польши и Италии прошли в Варшаве.")
+    (talks,) = _done(doc, "Talks")
+    assert entity_names(doc, talks.participants) == {"Франция", "Германия", "Польша", "Италия"}
+
+
+# -- a quoted medium is no participant ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Интерфакс сообщает о встрече Сергея Лаврова с Ван И.",
+        "Агентство Рейтер со ссылкой на дипломатов сообщает о переговорах Сергея Лаврова с Ван И.",
+    ],
+)
+def test_a_quoted_medium_is_no_participant(nlp, text):
+    doc = nlp(text)
+    (event,) = [e for e in doc._.kg_events if e.type in ("Meeting", "Talks")]
+    assert entity_names(doc, event.participants) == {"Сергей Лавров", "Ван И"}

@@ -237,6 +237,10 @@ STANCE = {"поддерживать", "поддержать", "поддержк�
 COLLECTIVE = {"сторона", "страна", "государство", "лидер", "глава", "министр", "руководитель", "партнер"}
 PRONOUNS = {"он", "она"}
 RECEIVE = {"принять", "принимать"}
+# conversations: «в телефонном разговоре X поздравил Y» is a call of X and Y
+CALLS = {"разговор", "беседа"}
+# the words after which the participants of a gathering or talks are listed: «с участием Германии, Франции …»
+ATTENDING = {"участие"}
 # words that put a happening before the one reported: «Ранее, в марте, …», «Напомним, …»
 EARLIER = {"ранее", "прежде", "напомним", "напомню"}
 # the people aid is for: «пострадавшим в Непале», «жителям прибрежных районов»
@@ -274,3 +278,20 @@ LEVEL_WORDS = {
 THANKS = ("благодарность", "поблагодарить", "благодарить", "благодарный")
 # clause boundaries a reader does not look across
 CLAUSE_PUNCT = (",", ";", ":", "—", "(")
+# verbs by which a sentence names the medium it reports from: «цитируют «Вести»», «передает ТАСС»
+REPORT_VERBS = {
+    "сообщить",
+    "сообщать",
+    "передать",
+    "передавать",
+    "цитировать",
+    "процитировать",
+    "писать",
+    "написать",
+    "информировать",
+    "проинформировать",
+    "опубликовать",
+    "публиковать",
+}
+# the words before a source: «со ссылкой на», «по данным», «по сообщению», «по информации»
+SOURCE_WORDS = {"ссылка", "данные", "сообщение", "информация"}

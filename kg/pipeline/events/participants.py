@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.pipeline.cues import Group, case_of, lemma
 from kg.pipeline.events.groups import actor_key, clause_groups, governor_index, subject_word, top_dep
-from kg.pipeline.events.lexicon import CANCEL, PERSON_TYPES
+from kg.pipeline.events.lexicon import ATTENDING, CANCEL, PERSON_TYPES
 from kg.pipeline.events.subjects import Sides, post_holder, resolve_word
 from kg.pipeline.events.types import Part, Reading
 from kg.records import Position
@@ -25,6 +25,9 @@ BETWEEN_WINDOW = 12
 BETWEEN_GAP = 8
 # how far after a noun its own genitive may stand («визит премьера Норвегии», «переговоры глав …»)
 GENITIVE_GAP = 2
+# how far from the cue «с участием» may stand, and how many words («лидеров», «глав») before its first party
+ATTENDING_WINDOW = 8
+ATTENDING_GAP = 2
 # how far after a passive verb its instrumental agent may start («подписан в Праге Медведевым»)
 AGENT_GAP = 3
 # how far after a subject word the actor it belongs to may stand («Самолет ВВС Чили доставил …»)
@@ -107,6 +110,7 @@ class Clause:
     to: list[Group]  # «в» + accusative
     at: list[Group]  # «в» + locative, a place or state
     genitive: list[Group]  # a noun cue's own genitive(s)
+    attending: list[Group]  # «с участием X, Y и Z»
     positions: list[Position]
 
     def reading(self, parts: list[Part], **kw) -> Reading:
@@ -194,6 +198,18 @@ def agents(groups: list[Group], pred: Token) -> list[Group]:
     return conjuncts(pred.doc, groups, first[:1])
 
 
+def _attending(doc: Doc, groups: list[Group], tok: Token, pred: Token) -> list[Group]:
+    """The parties listed after «с участием» / «при участии» in the cue's clause: «переговоры … с участием
+    Германии, Франции, России и Украины», «с участием лидеров России и Китая»."""
+    lo, hi = min(tok.i, pred.i), max(tok.i, pred.i)
+    for t in doc[max(tok.sent.start, lo - ATTENDING_WINDOW) : min(tok.sent.end, hi + ATTENDING_WINDOW)]:
+        if lemma(t) not in ATTENDING or t.i == 0 or doc[t.i - 1].lower_ not in ("с", "при"):
+            continue
+        first = [g for g in groups if not g.prep and 0 < g.start - t.i <= ATTENDING_GAP + 1]
+        return conjuncts(doc, groups, first[:1])
+    return []
+
+
 def _subjects(
     doc: Doc,
     sent: Span,
@@ -278,6 +294,7 @@ def clause_of(
             if g.prep in ("в", "во") and g.case == "Loc" and g.actor.label_ in ("Place", "State")
         ],
         genitive=_genitive(doc, groups, tok),
+        attending=_attending(doc, groups, tok, pred),
         positions=positions,
     )
 

@@ -96,7 +96,10 @@ def received(verb: Token, groups: list[Group]) -> list[Span]:
                 and (post_acc or top_dep(g) == "obj")
             )
         else:
-            ok = lemma(first) == "делегация" and case_of(first) == "Acc"
+            # a delegation, or a post named with its state and no name («принял … президента Австрии»)
+            ok = (lemma(first) == "делегация" and case_of(first) == "Acc") or (
+                post_acc and actor.label_ in ("State", "Organization")
+            )
         between = doc[verb.i + 1 : g.start]
         if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in between):
             break
