@@ -141,3 +141,15 @@ def test_a_historical_meeting_told_with_its_own_verb_keeps_its_sides(nlp):
     got = {(e.type, frozenset(entity_names(doc, e.participants))) for e in doc._.kg_events}
     assert ("Meeting", frozenset({"Михаил Горбачев", "Рональд Рейган"})) in got
     assert ("Talks", frozenset({"Сергей Лавров", "Энтони Блинкен"})) in got
+
+
+def test_a_stance_only_offered_is_no_statement_of_it(nlp):
+    offered = nlp(
+        "Министр иностранных дел Франции Жан Дюпон выразил готовность Франции поддержать кандидатуру "
+        "Антониу Гутерриша."
+    )
+    assert [e.status for e in offered._.kg_events if e.type == "Statement"] == ["Planned"]
+    said = nlp(
+        "Министр иностранных дел Франции Жан Дюпон заявил, что Франция поддерживает кандидатуру Антониу Гутерриша."
+    )
+    assert [e.status for e in said._.kg_events if e.type == "Statement"] == [None]
