@@ -110,6 +110,7 @@ def extraction_lines(corpus: Corpus, base: str = DEFAULT_BASE) -> Iterator[dict[
                     "date_inferred": ev.date_inferred,
                     "concerns": [_ref(corpus, entities, base, art, r) for r in ev.concerns],
                     "level": ev.level,
+                    "status": ev.status,
                     "confidence": ev.confidence,
                     "sub_event_of": mint(base, event_key(art, ev.sub_event_of))
                     if ev.sub_event_of is not None

@@ -262,6 +262,8 @@ class GraphBuilder:
             self.default.add((level, RDF.type, SKOS.Concept))
             self.default.add((level, SKOS.inScheme, DIP.PartnershipLevelScheme))
             self.default.add((level, SKOS.prefLabel, Literal(ev.level, lang="ru")))
+        if ev.status:
+            g.add((node, DIP.status, DIP[ev.status]))
         if ev.sub_event_of is not None and 0 <= ev.sub_event_of < len(siblings):
             g.add((node, DIP.subEventOf, siblings[ev.sub_event_of]))
         g.add((node, DIP.trigger, self.add_mention(g, art, ev.trigger, "trigger")))

@@ -24,6 +24,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "ProgramLaunch",
     "InitiativeSupport",
 )
+# what an event the text does not report as having happened is (dip:status; none: it happened)
+EVENT_STATUSES: tuple[str, ...] = ("Planned", "Proposed", "Hypothetical", "Cancelled", "Negated")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Event:
     confidence: float = 0.5
     evidence: tuple[TextSpan, ...] = ()  # further sentences describing the same happening
     sub_event_of: int | None = None  # index of the enclosing event in the article's list
+    status: str | None = None  # one of EVENT_STATUSES when the text does not report it as having happened
 
 
 @dataclass(frozen=True)

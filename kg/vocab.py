@@ -55,6 +55,12 @@ class DIP(DefinedNamespace):
     ProgramLaunch: URIRef
     InitiativeSupport: URIRef
     RoleScheme: URIRef
+    EventStatusScheme: URIRef
+    Planned: URIRef
+    Proposed: URIRef
+    Hypothetical: URIRef
+    Cancelled: URIRef
+    Negated: URIRef
     host: URIRef
     guest: URIRef
     initiator: URIRef
@@ -87,6 +93,7 @@ class DIP(DefinedNamespace):
     partialDate: URIRef
     dateInferred: URIRef
     dateText: URIRef
+    status: URIRef
     concerns: URIRef
     subEventOf: URIRef
     partnershipLevel: URIRef

@@ -10,7 +10,8 @@ from kg.pipeline.events import event_groups
 
 
 def _events(doc, type_):
-    return [e for e in doc._.kg_events if e.type == type_]
+    """The events of a type told as having happened (planned or cancelled ones carry a status)."""
+    return [e for e in doc._.kg_events if e.type == type_ and e.status is None]
 
 
 def _roles(doc, event) -> dict[str, str | None]:

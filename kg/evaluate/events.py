@@ -129,7 +129,8 @@ def score_events(docs: list[dict], matcher: Matcher) -> EventScores:
     matches, misses, fps = [], [], []
     for doc in sorted({e["doc"] for e in matcher.gold.events} | set(by_doc)):
         golds = [e for e in matcher.gold.events if e["doc"] == doc]
-        preds = list(by_doc.get(doc, {}).get("events", ()))
+        # only events told as having happened: one with a status (planned, cancelled …) claims no happening
+        preds = [e for e in by_doc.get(doc, {}).get("events", ()) if not e.get("status")]
         used_pred: set[int] = set()
         matched_gold: set[int] = set()
         optional_hits = 0

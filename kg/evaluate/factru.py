@@ -133,7 +133,10 @@ def record_to_prediction(record: object) -> dict:
             }
             for p in record.positions
         ],
-        "events": [{"type": e.type, "participants": [ref(r) for r in e.participants]} for e in record.events],
+        "events": [
+            {"type": e.type, "participants": [ref(r) for r in e.participants], "status": e.status}
+            for e in record.events
+        ],
     }
 
 
@@ -322,7 +325,8 @@ def score_facts(gold: dict[str, dict], predictions: dict[str, dict]) -> FactScor
             for f in gdoc.get("facts", ())
             if f.get("type") == "Meeting"
         ]
-        events = [e for e in pdoc.get("events", ()) if e.get("type") in MEETING_TYPES]
+        # events told as having happened (as the news-dev scorer counts them)
+        events = [e for e in pdoc.get("events", ()) if e.get("type") in MEETING_TYPES and not e.get("status")]
 
         def meets_ok(g: list[list[Span]], e: dict) -> bool:
             spans = [_span(p) for p in e.get("participants", ())]

@@ -10,7 +10,7 @@ from kg.pipeline.events.actors import actor_parts
 from kg.pipeline.events.gatherings import gatherings
 from kg.pipeline.events.groups import CACHE_KEY
 from kg.pipeline.events.mentions import find_mentions
-from kg.pipeline.events.merging import confidence, kept, merge
+from kg.pipeline.events.merging import confidence, fold_documents, kept, merge, told_as_done
 from kg.pipeline.events.statements import statements
 from kg.pipeline.events.types import Draft
 from kg.pipeline.posts import Posts
@@ -37,6 +37,7 @@ def _event(d: Draft, index: dict[int, int]) -> Event:
         confidence=confidence(d),
         evidence=tuple(sentence_span(s) for s in sorted(d.evidence, key=lambda s: s.start)),
         sub_event_of=index.get(id(d.sub_of)) if d.sub_of is not None else None,
+        status=d.main.status,
     )
 
 
@@ -58,12 +59,19 @@ class Events:
             doc.user_data.pop(CACHE_KEY, None)
 
     def _find(self, doc: Doc, positions) -> list[Event]:
-        drafts = merge(doc, find_mentions(doc, positions))
+        mentions = find_mentions(doc, positions)
+        drafts = fold_documents(merge(doc, [m for m in mentions if m.status is None]))
         for d in drafts:
             d.parts = actor_parts(d.parts)
         drafts = [d for d in drafts if d.parts and kept(d)]
         drafts += gatherings(doc, drafts)
         drafts += statements(doc, drafts)
+        # what did not (yet) happen is kept with its status, once per happening and never beside the same
+        # happening told as done («визит запланирован на май … визит состоялся»)
+        for d in merge(doc, [m for m in mentions if m.status is not None]):
+            d.parts = actor_parts(d.parts)
+            if d.parts and kept(d) and not told_as_done(d, drafts):
+                drafts.append(d)
         # never an event without a participant: the graph keeps only actors (a capital stands for its state)
         for d in drafts:
             d.parts = actor_parts(d.parts)

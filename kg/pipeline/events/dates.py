@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.dates import MONTH_RE, format_date, month_number
 from kg.pipeline.cues import clause_dep, governor
 from kg.pipeline.events.groups import CACHE_KEY, dependents
 from kg.pipeline.events.lexicon import EARLIER
+from kg.pipeline.events.types import Part
 from kg.pipeline.syntax import head_of
 
 _WEEKDAY = re.compile(
@@ -24,6 +25,10 @@ _MONTH_YEAR = re.compile(
 _YEAR = re.compile(r"\bв\s+(\d{4})\s+году\b", re.IGNORECASE)
 _REL_YEAR = re.compile(r"\bв\s+(прошлом|этом|текущем|позапрошлом|минувшем)\s+году\b", re.IGNORECASE)
 _DAY_WORD = re.compile(r"\b(вчера|сегодня|накануне|позавчера)\b", re.IGNORECASE)
+# a year the text states («в 1945 году», «8 апреля 2010 года», «2019 г.»)
+_STATED_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:год|г\.)", re.IGNORECASE)
+# how many years before the latest year an article states an event's year makes it history («в 1945 году»)
+HISTORY_YEARS = 10
 
 
 class FoundDate(NamedTuple):
@@ -153,3 +158,24 @@ def own_date(tok: Token, pred: Token, sent: Span, skip: tuple[int, int] | None) 
         if date_is_of(tok, pred, sent.start_char + found.offset, len(found.words or "")):
             return found
     return NO_DATE
+
+
+def historical(doc: Doc, date: str | None) -> bool:
+    """Whether an event's year lies more than ``HISTORY_YEARS`` before the latest year the article states
+    (the article's own time is at least that year): «встреча на Эльбе в 1945 году» in a report of 2020."""
+    if not date or date.startswith("--"):
+        return False
+    index = doc.user_data.setdefault(CACHE_KEY, {})
+    if "latest_year" not in index:
+        index["latest_year"] = max((int(m[1]) for m in _STATED_YEAR.finditer(doc.text)), default=None)
+    latest = index["latest_year"]
+    return latest is not None and latest - int(date[:4]) > HISTORY_YEARS
+
+
+def own_phrase(tok: Token, pred: Token, parts: list[Part]) -> list[Part]:
+    """The participants a noun cue's own phrase names («встреча советских и американских солдат»), when the
+    verb it hangs on does not say it took place («вспомнили встречу»): the subjects of that verb are not its
+    sides. A verb cue keeps its subjects («в 1945 году X встретился с Y»)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or pred.i == tok.i:
+        return parts
+    return [(e, role) for e, role in parts if dominates(tok, e.root)]

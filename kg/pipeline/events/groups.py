@@ -35,6 +35,30 @@ def _split_after_names(group: Group) -> list[Group]:
     return [group]
 
 
+def _split_subject_after_prep(group: Group) -> list[Group]:
+    """A group after a preposition cut before a person's name in the nominative that follows its object at
+    once and stands right before its finite verb: «во время визита в Израиль | Владимир Путин встретился …»
+    (the name is the clause's subject)."""
+    if not group.prep:
+        return [group]
+    doc = group.ents[0].doc
+    for i, (a, b) in enumerate(zip(group.ents, group.ents[1:])):
+        if (
+            a.end == b.start
+            and a.label_ in ("State", "Place")
+            and b.label_ == "Person"
+            and case_of(b[0]) == "Nom"
+            and case_of(a[-1]) != "Nom"
+            # the name is the subject of the verb right after it
+            and b.end < b.sent.end
+            and doc[b.end].pos_ == "VERB"
+            and "Fin" in doc[b.end].morph.get("VerbForm")
+        ):
+            first = Group(group.start, a.end, group.ents[: i + 1], group.prep, group.case)
+            return [first, Group(b.start, group.end, group.ents[i + 1 :], "", "Nom")]
+    return [group]
+
+
 def _join_seats(groups: list[Group]) -> list[Group]:
     """Groups joined across the seat of a post: «с послом Чили | в Перу Хуаном Руисом» is one group.
 
@@ -74,7 +98,14 @@ def _join_seats(groups: list[Group]) -> list[Group]:
 
 def event_groups(sent: Span) -> list[Group]:
     """The actor groups of a sentence as the event finder reads them (see the two helpers above)."""
-    return _join_seats([part for g in actor_groups(sent) for part in _split_after_names(g)])
+    return _join_seats(
+        [
+            part
+            for g in actor_groups(sent)
+            for cut in _split_subject_after_prep(g)
+            for part in _split_after_names(cut)
+        ]
+    )
 
 
 def two(token: Token) -> bool:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.pipeline.cues import ent_key
+from kg.pipeline.cues import ent_key, lemma
 from kg.pipeline.events.groups import actor_key
-from kg.pipeline.events.lexicon import FAMILY
+from kg.pipeline.events.lexicon import DOCUMENTS, FAMILY
 from kg.pipeline.events.types import Draft, Mention, Part
 
 # an event with both sides named is surer than its cue alone
@@ -61,7 +61,8 @@ def _compatible(d: Draft, m: Mention, keys: dict[str, str | None]) -> bool:
 def _target(drafts: list[Draft], m: Mention, keys: dict[str, str | None]) -> tuple[Draft | None, bool]:
     """The draft a mention belongs to (None: a new one), and whether a mention without one is dropped."""
     fam = FAMILY.get(m.type, m.type)
-    same = [d for d in drafts if FAMILY.get(d.main.type, d.main.type) == fam]
+    # a planned visit and a cancelled one are two happenings, and neither is the visit told as done
+    same = [d for d in drafts if FAMILY.get(d.main.type, d.main.type) == fam and d.main.status == m.status]
     if not keys or m.implied and m.type in FAMILY or not m.primary and m.type in FAMILY:
         target = same[-1] if same else None
         return target, target is None and not keys
@@ -149,3 +150,31 @@ def confidence(d: Draft) -> float:
 def kept(d: Draft) -> bool:
     """A talk or meeting needs two named sides («встреча с избирателями», «беседа с журналистами» do not)."""
     return d.main.type not in FAMILY or len(d.parts) >= 2
+
+
+def told_as_done(d: Draft, done: list[Draft]) -> bool:
+    """Whether a draft not told as having happened is the same happening as one told as done: the same type
+    (or family), one set of sides within the other."""
+    fam = FAMILY.get(d.main.type, d.main.type)
+    a = set(d.keys)
+    return any(
+        FAMILY.get(o.main.type, o.main.type) == fam and a and (a <= set(o.keys) or set(o.keys) <= a)
+        for o in done
+    )
+
+
+def fold_documents(drafts: list[Draft]) -> list[Draft]:
+    """A document named only by a noun with its sides («ратификация договора между Москвой и Вашингтоном»)
+    is the signing the article tells with a verb, when it tells exactly one: its sentence becomes evidence
+    of that signing, whatever comes first."""
+    told = [d for d in drafts if d.main.type == "AgreementSigning" and d.main.primary]
+    if len(told) != 1:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.main.type == "AgreementSigning" and not d.main.primary and lemma(d.main.trigger) in DOCUMENTS:
+            if all(d.main.sent != e for e in told[0].evidence) and d.main.sent != told[0].main.sent:
+                told[0].evidence.append(d.main.sent)
+            continue
+        out.append(d)
+    return out

@@ -1,23 +1,29 @@
-"""Modality: whether a happening is negated, cancelled, only planned, intended or yet to come.
+"""Modality: whether a happening is negated, cancelled, hypothetical, only proposed, planned or yet to come.
 
-The graph records what took place, so a mention whose cue or verb says otherwise is dropped.
+A mention whose cue or verb says so gets that status (a concept of dip:EventStatusScheme): the graph keeps it
+with ``dip:status``, apart from the events told as having happened.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import lemma
+from kg.pipeline.cues import clause_dep, lemma
 from kg.pipeline.events.groups import CACHE_KEY, dependents
 from kg.pipeline.events.lexicon import (
     CANCEL,
+    CANCEL_NOUNS,
+    CONDITION_MARKS,
     FUTURE_AUX,
     FUTURE_WORDS,
     INTENT_NOUNS,
     LIGHT_VERBS,
     MODALS,
     PLAN_VERBS,
+    PROPOSE_MODALS,
+    PROPOSE_NOUNS,
 )
+from kg.pipeline.events.participles import verb_lemma
 from kg.pipeline.syntax import head_of
 
 # how many heads up a future time word may stand from the cue or its verb («в следующем году» → «году» → verb)
@@ -30,6 +36,11 @@ INTENT_DEPTH = 2
 FUTURE_AUX_WINDOW = 6
 # how far before an infinitive its intent noun may stand («приглашение от короля Норвегии посетить Осло»)
 INTENT_WINDOW = 8
+
+
+def conditional(verb: Token) -> bool:
+    """Whether a verb is in the conditional mood: «провели бы», «могли бы»."""
+    return "Cnd" in verb.morph.get("Mood") or any(t.lower_ == "бы" for t in dependents(verb))
 
 
 def future(verb: Token) -> bool:
@@ -93,54 +104,80 @@ def intent_before(verb: Token) -> bool:
     return False
 
 
-def blocked(tok: Token, pred: Token) -> bool:
-    """Whether the happening is negated, cancelled, only planned, intended or yet to come.
+def _marked(verb: Token) -> bool:
+    """Whether a verb's clause opens with a condition or purpose word: «если стороны подпишут», «чтобы
+    Россия подписала», «чтобы подписать»."""
+    return any(clause_dep(t) == "mark" and t.lower_ in CONDITION_MARKS for t in dependents(verb))
 
-    Read from the words that govern the cue: «не» before it or its verb, a cancelling verb, a modal or
-    inviting verb or an intent noun above or before an infinitive («должны запустить», «пригласил посетить»,
-    «приглашение посетить»), a future or conditional verb («проведут», «будут вести»), a planning noun above
-    the cue («подготовку визита»), or a future time word that depends on it («в следующем году»,
-    «предстоящий визит»).
+
+def _modal_status(word: Token) -> str:
+    """The status a modal, planning or intent word above an infinitive gives: asked for, or planned."""
+    return "Proposed" if lemma(word) in PROPOSE_MODALS | PROPOSE_NOUNS else "Planned"
+
+
+def _noun_status(tok: Token) -> str | None:
+    """The status the nouns above a cue noun give: «подготовку визита» (planned), «приглашение к переговорам»
+    (proposed), «отсутствие приглашения», «заморозка контактов» (cancelled)."""
+    cur = tok
+    for _ in range(INTENT_DEPTH):
+        head = head_of(cur)
+        if head.i == cur.i or head.pos_ in ("VERB", "AUX"):
+            break
+        if lemma(head) in CANCEL_NOUNS:
+            return "Cancelled"
+        if lemma(head) in INTENT_NOUNS:
+            return _modal_status(head)
+        cur = head
+    return None
+
+
+def status(tok: Token, pred: Token) -> str | None:
+    """What the words that govern a cue say of its happening, as a concept of dip:EventStatusScheme; None
+    when it is told as having happened.
+
+    «не» before the cue or its light verb (Negated); a cancelling or blocking verb or noun above it
+    (Cancelled); a condition or purpose clause, a conditional mood (Hypothetical); a proposing or demanding
+    verb or noun above an infinitive (Proposed); a planning, modal or intent word, the future tense, a planning
+    noun above the cue or a future time word that depends on it (Planned).
     """
     doc = tok.doc
     for t in {tok, pred}:
         if t.i > 0 and doc[t.i - 1].lower_ == "не" and (t is tok or lemma(t) in LIGHT_VERBS):
-            return True
-    if lemma(pred) in CANCEL or lemma(head_of(pred)) in CANCEL:
-        return True
-    if lemma(pred) in PLAN_VERBS:
-        return True
+            return "Negated"
+    if verb_lemma(pred) in CANCEL or verb_lemma(head_of(pred)) in CANCEL:
+        return "Cancelled"
+    if tok.pos_ in ("NOUN", "PROPN") and _noun_status(tok) == "Cancelled":
+        return "Cancelled"
+    if verb_lemma(pred) in PLAN_VERBS:
+        return "Planned"
     infinitive = "Inf" in pred.morph.get("VerbForm")
     cur = pred
     for _ in range(MODAL_DEPTH):
+        if _marked(cur):
+            return "Hypothetical"
         if "Inf" not in cur.morph.get("VerbForm"):
             break
         head = head_of(cur)
         if head.i == cur.i:
             break
-        if lemma(head) in MODALS or head.lower_ in MODALS or lemma(head) in PLAN_VERBS:
-            return True
-        # an infinitive that completes an intent noun: «приглашение посетить Осло», «готовность оказать»
-        if lemma(head) in INTENT_NOUNS:
-            return True
+        if conditional(head):
+            return "Hypothetical"  # «могли бы провести переговоры»
+        # a modal or planning verb, or an intent noun an infinitive completes: «приглашение посетить Осло»
+        if lemma(head) in MODALS or head.lower_ in MODALS or lemma(head) in PLAN_VERBS | INTENT_NOUNS:
+            return _modal_status(head)
         cur = head
     if infinitive and intent_before(pred):
-        return True
-    # the tense of the finite verb the clause hangs on (an infinitive's governor when there is one)
-    if future(cur if infinitive else pred):
-        return True
+        return "Planned"
+    # the mood and tense of the finite verb the clause hangs on (an infinitive's governor when there is one)
+    verb = cur if infinitive else pred
+    if future(verb):
+        return "Hypothetical" if conditional(verb) else "Planned"
     if infinitive and future_aux_before(pred):
-        return True
+        return "Planned"
     if tok.pos_ in ("NOUN", "PROPN"):
-        # «подготовку визита», «о готовности к переговорам», «планы провести переговоры»
-        cur = tok
-        for _ in range(INTENT_DEPTH):
-            head = head_of(cur)
-            if head.i == cur.i or head.pos_ in ("VERB", "AUX"):
-                break
-            if lemma(head) in INTENT_NOUNS:
-                return True
-            cur = head
+        found = _noun_status(tok)
+        if found:
+            return found
         if lemma(head_of(pred)) in INTENT_NOUNS and head_of(pred).i != pred.i and pred.i != tok.i:
-            return True
-    return future_time({tok.i, pred.i}, doc)
+            return _modal_status(head_of(pred))
+    return "Planned" if future_time({tok.i, pred.i}, doc) else None

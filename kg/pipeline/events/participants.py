@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.pipeline.cues import Group, case_of
+from kg.pipeline.cues import Group, case_of, lemma
 from kg.pipeline.events.groups import actor_key, clause_groups, governor_index, subject_word, top_dep
-from kg.pipeline.events.lexicon import PERSON_TYPES
+from kg.pipeline.events.lexicon import ATTENDING, CANCEL, PERSON_TYPES
 from kg.pipeline.events.subjects import Sides, post_holder, resolve_word
 from kg.pipeline.events.types import Part, Reading
 from kg.records import Position
@@ -25,8 +25,15 @@ BETWEEN_WINDOW = 12
 BETWEEN_GAP = 8
 # how far after a noun its own genitive may stand («визит премьера Норвегии», «переговоры глав …»)
 GENITIVE_GAP = 2
+# how far from the cue «с участием» may stand, and how many words («лидеров», «глав») before its first party
+ATTENDING_WINDOW = 8
+ATTENDING_GAP = 2
+# how far after a passive verb its instrumental agent may start («подписан в Праге Медведевым»)
+AGENT_GAP = 3
 # how far after a subject word the actor it belongs to may stand («Самолет ВВС Чили доставил …»)
 OWNER_GAP = 2
+# how many words may describe a person before the name («его младшей дочери»)
+DESCRIPTION_WORDS = 4
 # the words that may join two conjuncts of a list («X, Y и Z», «X, а также Y»)
 CONJUNCTION_WORDS = frozenset({",", "и", "а", "также"})
 
@@ -51,6 +58,9 @@ def conjuncts(doc: Doc, groups: list[Group], slot: list[Group]) -> list[Group]:
             if nxt.start < last.end:
                 continue
             between = doc[last.end : nxt.start]
+            if nxt.actor.label_ == "Person":
+                # «Трампа и его дочери Иванки»: the words that describe a person before the name
+                between = between[: len(between) - len(description_before(doc, nxt))]
             if not between or any(
                 t.lower_ not in CONJUNCTION_WORDS and t.lower_ != nxt.prep for t in between
             ):
@@ -65,6 +75,20 @@ def conjuncts(doc: Doc, groups: list[Group], slot: list[Group]) -> list[Group]:
                 out.append(nxt)
             last = nxt
     return sorted(out, key=lambda x: x.start)
+
+
+def description_before(doc: Doc, g: Group) -> list[Token]:
+    """The common nouns (with their pronouns and adjectives) that describe a person right before the name, in
+    no group: «его дочери Иванки», «с матерью девушки Яффой» (up to ``DESCRIPTION_WORDS`` words)."""
+    out: list[Token] = []
+    i = g.start - 1
+    while i >= g.ents[0].sent.start and len(out) < DESCRIPTION_WORDS:
+        t = doc[i]
+        if t.pos_ not in ("NOUN", "ADJ", "DET", "PRON") or t.ent_type_ or lemma(t) in ("который", "что"):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out if any(t.pos_ == "NOUN" for t in out) else []
 
 
 @dataclass(frozen=True)
@@ -86,6 +110,7 @@ class Clause:
     to: list[Group]  # «в» + accusative
     at: list[Group]  # «в» + locative, a place or state
     genitive: list[Group]  # a noun cue's own genitive(s)
+    attending: list[Group]  # «с участием X, Y и Z»
     positions: list[Position]
 
     def reading(self, parts: list[Part], **kw) -> Reading:
@@ -110,7 +135,25 @@ def _partners(own: list[Group], groups: list[Group], pred: Token) -> list[Group]
     without its words («…, где вместе с послом Чили посетил …»)."""
     if not own:
         return [g for g in groups if g.prep in ("с", "со") and 0 <= pred.i - g.end <= COMPANION_WINDOW]
-    return [g for g in own if g.prep in ("с", "со") and g.case in ("Ins", "")]
+    return [g for g in own if g.prep in ("с", "со") and g.case in ("Ins", "")] + _described(groups, pred)
+
+
+def _described(groups: list[Group], pred: Token) -> list[Group]:
+    """A partner named after words that describe it, right after «с» and the verb: «встретился с матерью
+    девушки Яффой Иссахар» (the name in the instrumental, like the noun before it)."""
+    doc = pred.doc
+    out = []
+    for g in groups:
+        if g.prep or g.actor.label_ != "Person" or g.start <= pred.i:
+            continue
+        if not any(case_of(t) == "Ins" for t in g.actor):
+            continue
+        words = description_before(doc, g)
+        i = g.start - len(words) - 1
+        if words and i > pred.i and doc[i].lower_ in ("с", "со") and case_of(words[-1]) in ("Ins", "Gen"):
+            if not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[pred.i + 1 : i]):
+                out.append(g)
+    return out
 
 
 def _between(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
@@ -139,6 +182,34 @@ def _genitive(doc: Doc, groups: list[Group], tok: Token) -> list[Group]:
     return conjuncts(doc, groups, gen[:1])
 
 
+def agents(groups: list[Group], pred: Token) -> list[Group]:
+    """The agents of a passive verb: the instrumental group with no preposition right after it («был
+    подписан Дмитрием Медведевым и …»), with its conjuncts."""
+    if "Pass" not in pred.morph.get("Voice"):
+        return []
+    first = [
+        g
+        for g in groups
+        if not g.prep
+        and 0 < g.start - pred.i <= AGENT_GAP
+        and actor_case(g) == "Ins"
+        and g.actor.label_ != "Place"
+    ]
+    return conjuncts(pred.doc, groups, first[:1])
+
+
+def _attending(doc: Doc, groups: list[Group], tok: Token, pred: Token) -> list[Group]:
+    """The parties listed after «с участием» / «при участии» in the cue's clause: «переговоры … с участием
+    Германии, Франции, России и Украины», «с участием лидеров России и Китая»."""
+    lo, hi = min(tok.i, pred.i), max(tok.i, pred.i)
+    for t in doc[max(tok.sent.start, lo - ATTENDING_WINDOW) : min(tok.sent.end, hi + ATTENDING_WINDOW)]:
+        if lemma(t) not in ATTENDING or t.i == 0 or doc[t.i - 1].lower_ not in ("с", "при"):
+            continue
+        first = [g for g in groups if not g.prep and 0 < g.start - t.i <= ATTENDING_GAP + 1]
+        return conjuncts(doc, groups, first[:1])
+    return []
+
+
 def _subjects(
     doc: Doc,
     sent: Span,
@@ -151,6 +222,10 @@ def _subjects(
     """The clause's subjects (several joined by «и»), or the actors a subject word with no name stands for."""
     subj = _subject_groups(own, pred)
     sw = subject_word(pred)
+    named = agents(groups, pred)
+    if named:
+        # «договор был подписан X и Y»: the agents of a passive are its subjects, not the document
+        subj, sw = named, None
     if sw is None and not subj:
         # no subject of its own: the subject of the verb before it in the sentence («министр посетил …, где
         # … подписал меморандум»)
@@ -195,6 +270,8 @@ def clause_of(
     doc = tok.doc
     own = clause_groups(pred, groups)
     subjects, implied = _subjects(doc, sent, pred, own, groups, positions, sides)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma(pred) in CANCEL:
+        subjects = []  # «Польша блокирует переговоры ЕС с Россией»: who blocks the talks is no side of them
     return Clause(
         doc=doc,
         tok=tok,
@@ -217,6 +294,7 @@ def clause_of(
             if g.prep in ("в", "во") and g.case == "Loc" and g.actor.label_ in ("Place", "State")
         ],
         genitive=_genitive(doc, groups, tok),
+        attending=_attending(doc, groups, tok, pred),
         positions=positions,
     )
 

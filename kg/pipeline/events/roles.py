@@ -7,10 +7,13 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.pipeline.cues import Group, ent_key, lemma, main_states, nearest_mention
+from kg.pipeline.events.actors import not_sources
 from kg.pipeline.events.groups import governor_index
 from kg.pipeline.events.levels import level_of
 from kg.pipeline.events.lexicon import (
     BENEFICIARIES,
+    CALLS,
+    DOCUMENTS,
     GATHERINGS,
     INSIDE,
     LIGHT_VERBS,
@@ -58,7 +61,12 @@ def talks(c: Clause) -> Reading:
         # «премьер принимает … коллегу из Перу»: the subject hosts, the object is the guest
         guests = received(c.tok, c.groups)
         return c.reading([(e, "host") for e in c.subjects] + [(e, "guest") for e in guests])
-    others = [g.actor for g in c.partners + c.between + c.genitive]
+    others = [g.actor for g in c.partners + c.between + c.genitive + c.attending]
+    if lemma(c.tok) in CALLS and c.tok.pos_ in ("NOUN", "PROPN") and c.pred.i != c.tok.i:
+        # «в телефонном разговоре поздравил Си Цзиньпина»: the one the subject speaks to is the other side
+        others += [
+            g.actor for g in c.accusative[:1] + c.dative[:1] if g.actor.label_ == "Person" and not c.partners
+        ]
     return c.reading([(e, None) for e in c.subjects + others])
 
 
@@ -95,7 +103,10 @@ def visit(c: Clause) -> Reading:
 
 
 def signing(c: Clause) -> Reading:
-    """The subjects and partners of a signing are its signatories."""
+    """The subjects and partners of a signing are its signatories; a document named with «между» has only
+    those sides («соглашение между Россией и Малайзией было частью сделки»)."""
+    if lemma(c.tok) in DOCUMENTS and c.between:
+        return c.reading([(g.actor, "signatory") for g in c.between])
     return c.reading([(e, "signatory") for e in c.subjects + [g.actor for g in c.partners + c.between]])
 
 
@@ -256,5 +267,5 @@ def read_clause(
     c = clause_of(tok, sent, pred, groups, positions, sides)
     reader = ROLE_READERS.get(type_)
     got = reader(c) if reader is not None else c.reading([])
-    parts = dedup(c.doc, with_holders(c, type_, got.parts))
+    parts = dedup(c.doc, not_sources(with_holders(c, type_, got.parts)))
     return Reading(parts, got.implied, got.place, got.concerns, got.level)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.pipeline.cues import ent_key, in_skipped, lemma
+from kg.pipeline.cues import ent_key, governor, in_skipped, lemma
 from kg.pipeline.events.groups import event_groups, governor_index
 from kg.pipeline.events.lexicon import SPEECH, STANCE
 from kg.pipeline.events.merging import keys_of
+from kg.pipeline.events.modality import status
 from kg.pipeline.events.types import Draft, Mention
 
 # a stance read from words alone is a weak reading
@@ -51,7 +52,9 @@ def statements(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         ]
         if not targets:
             continue
-        m = Mention("Statement", verb, sent, STATEMENT_CONFIDENCE, True)
+        # «выразил готовность поддержать …»: a stance only offered or intended is no statement of it
+        said = status(stance[0], governor(stance[0]))
+        m = Mention("Statement", verb, sent, STATEMENT_CONFIDENCE, True, status=said)
         if targets[0].label_ == "Initiative":
             m.concerns = [targets[0]]
             m.parts = [(speaker, "initiator")]

@@ -10,6 +10,8 @@ from kg.pipeline.events.levels import document_level
 from kg.pipeline.events.lexicon import FRAMING, LIGHT_VERBS, THANKS
 from kg.pipeline.syntax import head_of
 
+# how far after a document noun its «между» may stand («соглашение 2010 года между …»)
+BETWEEN_GAP = 3
 # words either side of a cue within which one of the words it needs must stand (a short clause)
 CUE_WINDOW = 7
 # how far after a «принять» its guest may stand («принял вчера в своей резиденции министра …»)
@@ -52,13 +54,16 @@ def frame_ok(need: str, tok: Token) -> bool:
     «@guest»: a person or delegation as the direct object («принял министра», not «принял участие»);
     «@with»: a partner after «с» («договорился с премьером Норвегии»); «@document»: a partnership of a stated
     level that a signed or adopted document is about («подписали заявление о всеобъемлющем стратегическом
-    партнерстве»).
+    партнерстве»); «@between»: its sides after «между» («соглашение между Россией и Малайзией»).
     """
     if need == "@document":
         return document_level(tok) is not None
     groups = event_groups(tok.sent)
     if need == "@guest":
         return bool(received(tok, groups))
+    if need == "@between":
+        # «Соглашение между Россией и Малайзией»: the document's two sides right after it
+        return any(g.prep == "между" and 0 < g.start - tok.i <= BETWEEN_GAP + 1 for g in groups)
     own = [g for g in groups if group_governor(g).i == tok.i]
     if need == "@with":
         return any(
@@ -91,7 +96,10 @@ def received(verb: Token, groups: list[Group]) -> list[Span]:
                 and (post_acc or top_dep(g) == "obj")
             )
         else:
-            ok = lemma(first) == "делегация" and case_of(first) == "Acc"
+            # a delegation, or a post named with its state and no name («принял … президента Австрии»)
+            ok = (lemma(first) == "делегация" and case_of(first) == "Acc") or (
+                post_acc and actor.label_ in ("State", "Organization")
+            )
         between = doc[verb.i + 1 : g.start]
         if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in between):
             break

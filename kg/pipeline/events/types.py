@@ -40,6 +40,7 @@ class Mention:
     date_text: str | None = None
     own_date: bool = False  # the date is stated in the mention's own sentence, not taken from the dateline
     earlier: bool = False  # «Ранее …», «Напомним, …»: a happening before the one the article reports
+    status: str | None = None  # a concept of dip:EventStatusScheme when not told as having happened
 
 
 @dataclass
