@@ -3,6 +3,8 @@ and posts a verb links to it («X был назначен министром», 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.folding import fold
@@ -202,6 +204,92 @@ def verb_lemma(tok: Token) -> str:
     return parse.normal_form if parse is not None else lem
 
 
+def _word_end(doc: Doc, i: int) -> int:
+    """The last token of the hyphenated word token i starts («премьер», «-», «министром» → the token of
+    «министром», which carries the word's case)."""
+    while (
+        i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+    ):
+        i += 2
+    return i
+
+
+def _complements(doc: Doc, verb: Token, sent: Span) -> list[Token]:
+    """The words a verb or copula links to its subject as a post, in the instrumental, each with the posts
+    coordinated with it: «был назначен министром», «работала инженером», «(он) был премьер-министром,
+    министром обороны и министром иностранных дел» (the parse makes the noun of a copula its clause's head)."""
+    deps = dependents(sent)
+    if verb.pos_ in ("NOUN", "PROPN") and any(dep_of(doc[c]) == "cop" for c in deps.get(verb.i, ())):
+        comps = [doc[_word_end(doc, verb.i)]]
+    else:
+        comps = [
+            doc[i] for i in deps.get(verb.i, ()) if dep_of(doc[i]).split(":")[0] in ("xcomp", "obl", "obj")
+        ]
+    out: list[Token] = []
+    while comps:
+        comp = comps.pop(0)
+        if case_of(comp) != "Ins" or "Plur" in comp.morph.get("Number") or comp in out:
+            continue
+        out.append(comp)
+        # (the coordinated posts hang on the word, or on the first part of a hyphenated one)
+        tops = (comp.i, verb.i) if comp.i == _word_end(doc, verb.i) else (comp.i,)
+        comps += [
+            doc[i]
+            for t in tops
+            for i in deps.get(t, ())
+            if dep_of(doc[i]) == "conj" and doc[i].pos_ == "NOUN"
+        ]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _verb_body(doc: Doc, verb: Token, sent: Span) -> Span | None:
+    """The organisation a verb of working places its subject in: «работала в Google инженером»."""
+    for i in dependents(sent).get(verb.i, ()):
+        tok = doc[i]
+        if (
+            dep_of(tok).split(":")[0] == "obl"
+            and tok.ent_type_ == "Organization"
+            and any(lemma(doc[c]) in ("в", "во") for c in dependents(sent).get(i, ()))
+        ):
+            return next((e for e in doc.ents if e.start <= i < e.end), None)
+    return None
+
+
+def linked_posts(doc: Doc, verb: Token, rel: str, sent: Span, skip: range = range(0)) -> list[PostPhrase]:
+    """The posts a verb (or a copula's noun) gives the word that is its subject (``rel`` "nsubj") or object
+    («назвал X первым вратарём»); ``skip``: the tokens of the name itself."""
+    lem = verb_lemma(verb)
+    out = []
+    if rel == "nsubj" and lem in TAKE_VERBS:
+        out += post_taken(doc, verb, sent)
+    copula = verb.pos_ in ("NOUN", "PROPN")
+    if not copula and (lem not in LINK_VERBS or rel == "obj" and lem not in OBJECT_VERBS or verb.i in skip):
+        return out
+    if rel == "nsubj" and lem in OBJECT_VERBS and "Act" in verb.morph.get("Voice"):
+        # «тренер назвал Петрова вратарём», «съезд избрал его председателем»: the post is the object's
+        return out
+    for comp in _complements(doc, verb, sent):
+        if comp.i in skip:
+            continue
+        start = word_start(doc, comp.i, sent.start)
+        if not words(doc, start, comp.i + 1) or head_lemma(words(doc, start, comp.i + 1)[-1]) is None:
+            continue
+        end = comp.i + 1
+        while (
+            end < sent.end and doc[end].text not in (",", ";", ".", ":", "(", ")") and below(doc[end], comp)
+        ):
+            if doc[end].ent_type_ == "Person":
+                break
+            end += 1
+        got = post_phrase(doc, start, end)
+        if got and got.of is None and not copula:
+            body = _verb_body(doc, verb, sent)
+            got = replace(got, of=body) if body is not None else got
+        if got:
+            out.append(got)
+    return out
+
+
 def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     """Posts a verb links to a name: «капитаном стал Иван Петров», «Иван Петров был назначен министром
     финансов», «Иван Петров, который является депутатом парламента, …», «назвал Петрова первым вратарём»."""
@@ -222,35 +310,7 @@ def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
             verbs.append((tok, "nsubj"))
     out = []
     for verb, rel in verbs:
-        lem = verb_lemma(verb)
-        if rel == "nsubj" and lem in TAKE_VERBS:
-            out += post_taken(doc, verb, sent)
-        if lem not in LINK_VERBS or rel == "obj" and lem not in OBJECT_VERBS or verb.i == root.i:
-            continue
-        for comp in (doc[i] for i in deps.get(verb.i, ())):
-            if dep_of(comp).split(":")[0] not in ("xcomp", "obl", "obj"):
-                continue
-            if (
-                case_of(comp) != "Ins"
-                or "Plur" in comp.morph.get("Number")
-                or person.start <= comp.i < person.end
-            ):
-                continue
-            start = word_start(doc, comp.i, sent.start)
-            if not words(doc, start, comp.i + 1) or head_lemma(words(doc, start, comp.i + 1)[-1]) is None:
-                continue
-            end = comp.i + 1
-            while (
-                end < sent.end
-                and doc[end].text not in (",", ";", ".", ":", "(", ")")
-                and below(doc[end], comp)
-            ):
-                if doc[end].ent_type_ == "Person":
-                    break
-                end += 1
-            got = post_phrase(doc, start, end)
-            if got:
-                out.append(got)
+        out += linked_posts(doc, verb, rel, sent, range(person.start, person.end))
     return out
 
 

@@ -87,7 +87,8 @@ def role_name(ws: list[Word], of: Span | None, inside: tuple[Span, ...] = ()) ->
             else (nominative_word(ws[i]).removeprefix("экс-"))
         )
         first_head = first_head or head
-        rest = complement(ws[i + 1 :], head)
+        # («помощница» goes on as «помощник» does)
+        rest = complement(ws[i + 1 :], head if head in RELATIONAL or not generic else generic)
         while mods and mods[-1] == "и":
             mods.pop()
         words_ = [*mods, name, *(w.text.lower() for w in rest)]
