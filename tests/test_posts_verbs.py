@@ -103,3 +103,66 @@ def test_a_body_of_a_state_is_not_the_channel_named_before(nlp):
         )
     )
     assert ("Йонас Петраускас", "глава ведомства", "Министерство обороны Литвы") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two posts joined by «и» before one name, the first with its body named
+        (
+            "Долг признал бывший глава Балтийской торговой компании и совладелец «Норда» Иван Петров.",
+            {("Иван Петров", "бывший глава", "Балтийской торговой компании")},
+        ),
+        (
+            "Заявление сделал директор банка «Заря» и член правления «Норда» Иван Петров.",
+            {("Иван Петров", "директор банка", "Заря"), ("Иван Петров", "член правления", "Норда")},
+        ),
+        # two posts joined by a comma, in one case: both are the name's
+        (
+            "На форум приедет министр по делам разведки Литвы, глава государственной Комиссии по атомной энергии "
+            "Йонас Петраускас.",
+            {
+                ("Йонас Петраускас", "министр по делам разведки", "Литвы"),
+                ("Йонас Петраускас", "глава", "Комиссии по атомной энергии"),
+            },
+        ),
+        # «шеф концерна»: the concern named before
+        (
+            "Немецкий концерн «Вега» построит завод в Литве. Об этом заявил шеф концерна Олег Волков.",
+            {("Олег Волков", "шеф концерна", "Вега")},
+        ),
+    ],
+)
+def test_posts_joined_before_one_name(nlp, text, expected):
+    assert expected <= position_triples(nlp(text))
+
+
+def test_posts_in_two_states_joined_by_and_are_two_peoples(nlp):
+    rows = position_triples(nlp("Президент Литвы и премьер Латвии Иван Петров провели встречу."))
+    assert ("Иван Петров", "премьер-министр", "Латвии") in rows
+    assert not [r for r in rows if r[1] == "президент"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after «от» is whom the post represents, not its body
+        (
+            "Депутат Сейма от партии «Заря» Йонас Петраускас выступил.",
+            ("Йонас Петраускас", "депутат", "Сейма"),
+        ),
+        (
+            "Олег Волков выступил на съезде. Сейчас он является депутатом парламента от партии «Заря».",
+            ("Олег Волков", "депутат", "парламента"),
+        ),
+        # «депутат парламента»: the parliament named before, not another organisation
+        (
+            "Партия «Заря» и Парламент Грузии спорят. Закон поддержал депутат парламента Гоча Беридзе.",
+            ("Гоча Беридзе", "депутат", "Парламент Грузии"),
+        ),
+    ],
+)
+def test_the_body_is_the_posts_own_genitive(nlp, text, expected):
+    rows = position_triples(nlp(text))
+    assert expected in rows
+    assert not [r for r in rows if r[2] == "Заря"]

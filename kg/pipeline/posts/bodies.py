@@ -23,7 +23,7 @@ from kg.pipeline.posts.lexicon import (
 from kg.pipeline.posts.word import Word, ents_in, ents_of, head_lemma, nearest_mention
 
 #: the generic nouns of a state's own body: what they stand for is such a body, not any organisation
-STATE_BODY_NOUNS = ("ведомство", "министерство")
+STATE_BODY_NOUNS = ("ведомство",)
 #: the sentences before a generic body noun («мэр города») whose names it may stand for: its own and two more
 BODY_SENTENCES_BACK = 2
 
@@ -80,6 +80,9 @@ def body_of(doc: Doc, ws: list[Word]) -> Span | None:
         before = [
             e for e in before if body_state(e.kb_id_) is not None or names_state_body(e._.kg_norm or e.text)
         ]
+    elif names_state_body(noun.lemma):
+        # «депутат парламента», «глава министерства»: a body of that kind («Парламент Грузии»), not any
+        before = [e for e in before if lemma(e[0]) == noun.lemma]
     return before[-1] if before else None
 
 

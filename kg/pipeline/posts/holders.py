@@ -17,6 +17,7 @@ from kg.pipeline.posts.lexicon import (
     FORMER,
     LINK_VERBS,
     OBJECT_VERBS,
+    OWNING,
     SEAT_NOUNS,
     TAKE_VERBS,
     heads,
@@ -97,6 +98,48 @@ def phrase_before(doc: Doc, start: int, low: int) -> int:
     ws = words(doc, i, start)
     first = next((w for w in ws if head_lemma(w) is not None), None)
     return start if first is None else word_start(doc, first.start, i)
+
+
+def earlier_posts(doc: Doc, start: int, low: int) -> int:
+    """Where the posts before a name start when another post stands before the first, after a comma and in
+    the same case: «министр по делам разведки, глава Комиссии … Иван Петров» (both are his)."""
+    while start - 1 > low:
+        j = start
+        while j - 1 > low and doc[j - 1].text in ("«", '"'):
+            j -= 1
+        # «бывший глава банка «Заря» и совладелец «Норда» Иван Петров», «директор банка «Заря» и член
+        # правления …»: the first post is his too
+        k = j - 1 if lemma(doc[j - 1]) == "и" else j - 2
+        if k > low and coordinated_post(doc, k) and (k == j - 1 or lemma(doc[j - 1]) in OWNING):
+            start = phrase_back(doc, k, low)
+            continue
+        if doc[start - 1].text != ",":
+            break
+        ws = words(doc, start, min(len(doc), start + APPOSITION_HEAD))
+        head = next((w for w in ws if head_lemma(w) is not None), None)
+        prev = phrase_before(doc, start - 1, low)
+        before = words(doc, prev, start - 1)
+        first = next((w for w in before if head_lemma(w) is not None), None)
+        if head is None or first is None or prev == start - 1 or case_of(first.last) != case_of(head.last):
+            break
+        start = prev
+    return start
+
+
+def coordinated_post(doc: Doc, i: int) -> bool:
+    """Whether token i is an «и» that joins two posts before one name: «бывший глава банка «Заря» и
+    совладелец «Норда» Иван Петров» (after the first post's body, a new post word or one of owning)."""
+    if lemma(doc[i]) != "и" or i == 0 or i + 1 >= len(doc):
+        return False
+    after = i + 1
+    while after < len(doc) and (doc[after].pos_ == "ADJ" or lemma(doc[after]) in FORMER):
+        after += 1
+    if after >= len(doc):
+        return False
+    nxt = words(doc, after, min(len(doc), after + 3))
+    new_post = bool(nxt) and (head_lemma(nxt[0]) is not None or nxt[0].lemma in OWNING)
+    # (a post in a state before «и» is another's: «Президент Литвы и премьер Латвии Иван Петров»)
+    return new_post and (doc[i - 1].ent_type_ not in ("", "State", "Place") or doc[i - 1].text in ("»", '"'))
 
 
 def last_phrase_start(doc: Doc, start: int, end: int) -> int:

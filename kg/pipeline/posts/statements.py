@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span
 from kg.folding import fold
 from kg.pipeline.cues import actor_groups, case_of, ent_key, in_skipped, lemma
 from kg.pipeline.posts.holders import (
+    coordinated_post,
+    earlier_posts,
     last_phrase_start,
     phrase_back,
     phrase_before,
@@ -134,8 +136,10 @@ def _named_posts(
         and not any(doc[i].ent_type_ == "Person" for i in range(syn, person.start))
     ):
         seg_start = syn
+    if n == 0:
+        seg_start = earlier_posts(doc, seg_start, low)
     for i in range(seg_start, person.start):
-        if doc[i].text == "," and i > seg_start:
+        if (doc[i].text == "," or coordinated_post(doc, i)) and i > seg_start:
             bounds.append((seg_start, i))
             seg_start = i + 1
     bounds.append((seg_start, person.start))
