@@ -126,6 +126,11 @@ def test_a_body_of_a_state_is_not_the_channel_named_before(nlp):
                 ("Йонас Петраускас", "глава", "Комиссии по атомной энергии"),
             },
         ),
+        # … also when the first post's body is a name
+        (
+            "На митинг пришёл депутат городского совета Риги, председатель клуба «Вега» Олег Волков.",
+            {("Олег Волков", "депутат", "Риги"), ("Олег Волков", "председатель клуба", "Вега")},
+        ),
         # «шеф концерна»: the concern named before
         (
             "Немецкий концерн «Вега» построит завод в Литве. Об этом заявил шеф концерна Олег Волков.",
@@ -166,3 +171,25 @@ def test_the_body_is_the_posts_own_genitive(nlp, text, expected):
     rows = position_triples(nlp(text))
     assert expected in rows
     assert not [r for r in rows if r[2] == "Заря"]
+
+
+def test_a_bodys_abbreviation_between_the_post_and_the_name(nlp):
+    doc = nlp("Генеральный секретарь Союза защиты прав моряков (СЗПМ) Иван Петров выступил в Риге.")
+    assert ("Иван Петров", "генеральный секретарь", "Союза защиты прав моряков") in position_triples(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Все члены совета проголосовали за утверждение Ивана Петрова председателем Союза писателей Литвы.",
+            ("Ивана Петрова", "председатель", "Союза писателей"),
+        ),
+        (
+            "После назначения Анны Сидоровой послом Литвы в Латвии она уехала.",
+            ("Анны Сидоровой", "посол", "Литвы"),
+        ),
+    ],
+)
+def test_a_noun_of_appointing_gives_the_post_to_its_genitive(nlp, text, expected):
+    assert expected in position_triples(nlp(text))

@@ -1,31 +1,24 @@
-"""The post phrases that go with a name: where they start before it, appositions after it, titles between,
-and posts a verb links to it («X был назначен министром», «пост главы занял X»)."""
+"""The post phrases that go with a name: where they start before it, appositions after it, titles between (the
+posts a verb links to it are read by :mod:`.verbs`)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.folding import fold
-from kg.morphology import morph_analyzer
 from kg.pipeline.cues import case_of, lemma
 from kg.pipeline.posts.lexicon import (
     ACTING,
     CLAUSE_STOP,
     DASHES,
     FORMER,
-    LINK_VERBS,
-    OBJECT_VERBS,
     OWNING,
-    SEAT_NOUNS,
-    TAKE_VERBS,
     heads,
     titles,
 )
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
 from kg.pipeline.posts.word import head_lemma, words
-from kg.pipeline.syntax import dep_of, dependents, head_of, span_root
+from kg.pipeline.syntax import dep_of, head_of, span_root
 
 #: how many words of modifiers («бывший», «исполняющий обязанности», adjectives) may stand between the comma
 #: after a name and the post word of its apposition: «X, бывший первый заместитель министра»
@@ -34,8 +27,6 @@ APPOSITION_LEAD = 3
 APPOSITION_HEAD = 3
 #: the parse's apposition chains from a name up to its post word are short: «министр связи … РФ Иван Петров»
 APPOSITION_DEPTH = 3
-#: how far up the parse a word of a post phrase may hang from its post word
-PHRASE_DEPTH = 6
 #: the titles before a name («шейх», «генерал-полковник», «г-н») are a few words at most
 TITLE_WINDOW = 6
 
@@ -102,8 +93,18 @@ def phrase_before(doc: Doc, start: int, low: int) -> int:
 
 def earlier_posts(doc: Doc, start: int, low: int) -> int:
     """Where the posts before a name start when another post stands before the first, after a comma and in
-    the same case: «министр по делам разведки, глава Комиссии … Иван Петров» (both are his)."""
+    the same case («министр по делам разведки, глава Комиссии … Иван Петров»: both are his) or joined by «и»,
+    or when the body's abbreviation in brackets stands between the post and the name."""
     while start - 1 > low:
+        if (
+            start - 3 > low
+            and doc[start - 1].text == ")"
+            and doc[start - 3].text == "("
+            and doc[start - 2].ent_type_
+        ):
+            # «Генеральный секретарь Фронта … (ФДД) Иван Петров»: the abbreviation of the body the post names
+            start = phrase_back(doc, start - 3, low)
+            continue
         j = start
         while j - 1 > low and doc[j - 1].text in ("«", '"'):
             j -= 1
@@ -117,12 +118,19 @@ def earlier_posts(doc: Doc, start: int, low: int) -> int:
             break
         ws = words(doc, start, min(len(doc), start + APPOSITION_HEAD))
         head = next((w for w in ws if head_lemma(w) is not None), None)
-        prev = phrase_before(doc, start - 1, low)
+        # the stretch before the comma is a post phrase from its start («депутат собрания района Отрадное,»):
+        # at most adjectives and «бывший» before its post word
+        prev = phrase_back(doc, start - 1, low)
         before = words(doc, prev, start - 1)
-        first = next((w for w in before if head_lemma(w) is not None), None)
-        if head is None or first is None or prev == start - 1 or case_of(first.last) != case_of(head.last):
+        n = next((n for n, w in enumerate(before) if head_lemma(w) is not None), None)
+        if (
+            head is None
+            or n is None
+            or any(w.pos not in ("ADJ", "DET") and w.lemma not in FORMER for w in before[:n])
+            or case_of(before[n].last) != case_of(head.last)
+        ):
             break
-        start = prev
+        start = word_start(doc, before[n].start, prev)
     return start
 
 
@@ -204,156 +212,6 @@ def posts_after(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     got = post_phrase(doc, start, end)
     if got:
         out.append(got)
-    return out
-
-
-def post_taken(doc: Doc, verb: Token, sent: Span) -> list[PostPhrase]:
-    """The post «пост/место/должность» + genitive names as the object of a verb of taking it."""
-    out = []
-    for i in dependents(sent).get(verb.i, ()):
-        obj = doc[i]
-        if dep_of(obj).split(":")[0] != "obj" or lemma(obj) not in SEAT_NOUNS:
-            continue
-        end = obj.i + 1
-        while end < sent.end and doc[end].text not in CLAUSE_STOP and doc[end].pos_ not in ("VERB", "AUX"):
-            if doc[end].ent_type_ == "Person":
-                break
-            end += 1
-        got = post_phrase(doc, obj.i + 1, end)
-        if got and case_of(doc[got.start]) == "Gen":
-            out.append(got)
-    return out
-
-
-def below(tok: Token, top: Token, steps: int = PHRASE_DEPTH) -> bool:
-    """Whether a token hangs (within a few steps) from another in the parse."""
-    for _ in range(steps):
-        if tok.i == top.i:
-            return True
-        head = head_of(tok)
-        if head.i == tok.i:
-            return False
-        tok = head
-    return tok.i == top.i
-
-
-def verb_lemma(tok: Token) -> str:
-    """A verb's lemma; a short passive participle's is its verb's («назначена», «избраны» → «назначить»,
-    «избрать»: the tagger leaves them as they are, in the feminine and the plural too)."""
-    lem = lemma(tok)
-    if lem in LINK_VERBS or tok.pos_ not in ("VERB", "AUX", "ADJ"):
-        return lem
-    parse = next((p for p in morph_analyzer().parse(tok.lower_) if p.tag.POS == "PRTS"), None)
-    return parse.normal_form if parse is not None else lem
-
-
-def _word_end(doc: Doc, i: int) -> int:
-    """The last token of the hyphenated word token i starts («премьер», «-», «министром» → the token of
-    «министром», which carries the word's case)."""
-    while (
-        i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
-    ):
-        i += 2
-    return i
-
-
-def _complements(doc: Doc, verb: Token, sent: Span) -> list[Token]:
-    """The words a verb or copula links to its subject as a post, in the instrumental, each with the posts
-    coordinated with it: «был назначен министром», «работала инженером», «(он) был премьер-министром,
-    министром обороны и министром иностранных дел» (the parse makes the noun of a copula its clause's head)."""
-    deps = dependents(sent)
-    if verb.pos_ in ("NOUN", "PROPN") and any(dep_of(doc[c]) == "cop" for c in deps.get(verb.i, ())):
-        comps = [doc[_word_end(doc, verb.i)]]
-    else:
-        comps = [
-            doc[i] for i in deps.get(verb.i, ()) if dep_of(doc[i]).split(":")[0] in ("xcomp", "obl", "obj")
-        ]
-    out: list[Token] = []
-    while comps:
-        comp = comps.pop(0)
-        if case_of(comp) != "Ins" or "Plur" in comp.morph.get("Number") or comp in out:
-            continue
-        out.append(comp)
-        # (the coordinated posts hang on the word, or on the first part of a hyphenated one)
-        tops = (comp.i, verb.i) if comp.i == _word_end(doc, verb.i) else (comp.i,)
-        comps += [
-            doc[i]
-            for t in tops
-            for i in deps.get(t, ())
-            if dep_of(doc[i]) == "conj" and doc[i].pos_ == "NOUN"
-        ]
-    return sorted(out, key=lambda t: t.i)
-
-
-def _verb_body(doc: Doc, verb: Token, sent: Span) -> Span | None:
-    """The organisation a verb of working places its subject in: «работала в Google инженером»."""
-    for i in dependents(sent).get(verb.i, ()):
-        tok = doc[i]
-        if (
-            dep_of(tok).split(":")[0] == "obl"
-            and tok.ent_type_ == "Organization"
-            and any(lemma(doc[c]) in ("в", "во") for c in dependents(sent).get(i, ()))
-        ):
-            return next((e for e in doc.ents if e.start <= i < e.end), None)
-    return None
-
-
-def linked_posts(doc: Doc, verb: Token, rel: str, sent: Span, skip: range = range(0)) -> list[PostPhrase]:
-    """The posts a verb (or a copula's noun) gives the word that is its subject (``rel`` "nsubj") or object
-    («назвал X первым вратарём»); ``skip``: the tokens of the name itself."""
-    lem = verb_lemma(verb)
-    out = []
-    if rel == "nsubj" and lem in TAKE_VERBS:
-        out += post_taken(doc, verb, sent)
-    copula = verb.pos_ in ("NOUN", "PROPN")
-    if not copula and (lem not in LINK_VERBS or rel == "obj" and lem not in OBJECT_VERBS or verb.i in skip):
-        return out
-    if rel == "nsubj" and lem in OBJECT_VERBS and "Act" in verb.morph.get("Voice"):
-        # «тренер назвал Петрова вратарём», «съезд избрал его председателем»: the post is the object's
-        return out
-    for comp in _complements(doc, verb, sent):
-        if comp.i in skip:
-            continue
-        start = word_start(doc, comp.i, sent.start)
-        if not words(doc, start, comp.i + 1) or head_lemma(words(doc, start, comp.i + 1)[-1]) is None:
-            continue
-        end = comp.i + 1
-        while (
-            end < sent.end and doc[end].text not in (",", ";", ".", ":", "(", ")") and below(doc[end], comp)
-        ):
-            if doc[end].ent_type_ == "Person":
-                break
-            end += 1
-        got = post_phrase(doc, start, end)
-        if got and got.of is None and not copula:
-            body = _verb_body(doc, verb, sent)
-            got = replace(got, of=body) if body is not None else got
-        if got:
-            out.append(got)
-    return out
-
-
-def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
-    """Posts a verb links to a name: «капитаном стал Иван Петров», «Иван Петров был назначен министром
-    финансов», «Иван Петров, который является депутатом парламента, …», «назвал Петрова первым вратарём»."""
-    root = span_root(person)
-    rel = dep_of(root).split(":")[0]
-    verbs = []
-    if rel in ("nsubj", "obj"):
-        verbs.append((head_of(root), rel))
-    elif rel == "appos" and dep_of(head_of(root)).split(":")[0] == "nsubj":
-        # «… занял консерватор Иван Петров»: the name stands by the subject
-        verbs.append((head_of(head_of(root)), "nsubj"))
-    deps = dependents(sent)
-    # «X, который является Y»: the clause hangs on the name, «который» is its subject
-    for tok in (doc[i] for p in range(person.start, person.end) for i in deps.get(p, ())):
-        if dep_of(tok) == "acl:relcl" and any(
-            lemma(doc[c]) == "который" and dep_of(doc[c]).startswith("nsubj") for c in deps.get(tok.i, ())
-        ):
-            verbs.append((tok, "nsubj"))
-    out = []
-    for verb, rel in verbs:
-        out += linked_posts(doc, verb, rel, sent, range(person.start, person.end))
     return out
 
 

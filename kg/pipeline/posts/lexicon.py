@@ -108,6 +108,8 @@ OBJECT_VERBS = {
     "назвать",
     "называть",
 }
+# nouns of appointing whose genitive takes the post in the instrumental after it: «утверждение Петрова председателем»
+APPOINTING = {"назначение", "утверждение", "избрание", "переизбрание"}
 # verbs whose subject takes the post their object names: «место спикера … занял Иван Петров», «занять пост главы»
 TAKE_VERBS = {"занять", "занимать", "возглавить", "возглавлять"}
 SEAT_NOUNS = {"пост", "должность", "место", "кресло"}

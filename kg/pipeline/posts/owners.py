@@ -1,6 +1,7 @@
-"""A name in the genitive inside a post phrase is whose the body is, not who holds the post: «гендиректор компании
+"""Owners and founders. A name in the genitive inside a post phrase is whose the body is, not who holds the post: «гендиректор компании
 Петра Сидорова «Север» Иван Орлов» (Орлов is the director, Сидоров the company's owner), «пресс-секретарь
-президента Ивана Петрова Олег Волков» (Волков is the press secretary)."""
+президента Ивана Петрова Олег Волков» (Волков is the press secretary). A word of owning or founding is no post: «основатель компании «Вега» Иван
+Петров» founded the company (:func:`ownerships`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.pipeline.cues import case_of
+from kg.pipeline.cues import case_of, lemma
 from kg.pipeline.posts.holders import phrase_back
+from kg.pipeline.posts.lexicon import OWNING, body_nouns
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
 from kg.pipeline.posts.word import ents_in
 
@@ -56,4 +58,67 @@ def possessed(doc: Doc, sent: Span) -> list[Possessed]:
         if got is None or _case(b) not in ("", case_of(doc[got.start])) and case_of(doc[got.start]):
             continue
         out.append(Possessed(got, a, b, names[0] if names else None))
+    return out
+
+
+#: the words of founding a body («основатель компании X Иван Петров»); the others of OWNING say owning it
+FOUNDING = ("основатель", "сооснователь", "учредитель", "соучредитель")
+#: how many words may stand between a word of owning and the body's name: «совладелец футбольного клуба «Заря»»
+OWNER_REACH = 4
+
+
+@dataclass(frozen=True)
+class Owned:
+    """A person who owns or founded a body, and the words that say it."""
+
+    person: Span
+    kind: str  # "owns" or "founded"
+    body: Span
+    words: tuple[int, int]  # token offsets of the word of owning or founding
+
+
+def _owned_body(doc: Doc, word: int, sent: Span) -> Span | None:
+    """The organisation a word of owning names right after it: «совладелец (футбольного клуба) «Заря»»."""
+    for e in ents_in(doc, word + 1, min(sent.end, word + 2 + OWNER_REACH)):
+        if e.label_ != "Organization":
+            return None
+        if all(
+            t.text in QUOTES or t.pos_ in ("NOUN", "ADJ") and t.text[:1].islower()
+            for t in doc[word + 1 : e.start]
+        ):
+            return e
+        return None
+    return None
+
+
+def ownerships(doc: Doc, sent: Span) -> list[Owned]:
+    """Who owns or founded which organisation in a sentence: «основатель компании «Вега» Иван Петров», «Иван
+    Петров, совладелец «Норда»,», and the name in the genitive inside a post phrase whose body is a company
+    («гендиректор компании Петра Сидорова «Вега» …»: Сидоров owns it)."""
+    out = []
+    for tok in sent:
+        if lemma(tok) not in OWNING or tok.pos_ != "NOUN":
+            continue
+        body = _owned_body(doc, tok.i, sent)
+        if body is None:
+            continue
+        kind = "founded" if lemma(tok) in FOUNDING else "owns"
+        person = next(
+            (e for e in ents_in(doc, body.end, min(sent.end, body.end + 3)) if e.label_ == "Person"), None
+        )
+        if person is not None and all(t.text in QUOTES for t in doc[body.end : person.start]):
+            out.append(Owned(person, kind, body, (tok.i, tok.i + 1)))
+            continue
+        # «Иван Петров, совладелец «Норда», …»: the name the word stands in apposition to
+        before = [e for e in ents_in(doc, sent.start, tok.i) if e.label_ == "Person"]
+        if before and doc[before[-1].end : tok.i].text in (",", "—", "–"):
+            out.append(Owned(before[-1], kind, body, (tok.i, tok.i + 1)))
+    for p in possessed(doc, sent):
+        noun = doc[p.possessor.start - 1]
+        if (
+            p.body is not None
+            and p.body.label_ == "Organization"
+            and "Organization" in body_nouns().get(lemma(noun), ())
+        ):
+            out.append(Owned(p.possessor, "owns", p.body, (noun.i, noun.i + 1)))
     return out

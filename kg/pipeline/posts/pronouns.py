@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.pipeline.cues import lemma
-from kg.pipeline.posts.holders import linked_posts
 from kg.pipeline.posts.phrases import PostPhrase
+from kg.pipeline.posts.verbs import linked_posts
 from kg.pipeline.posts.word import ents_in, person_key
 from kg.pipeline.syntax import dep_of, head_of, span_root
 

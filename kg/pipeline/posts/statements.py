@@ -16,7 +16,6 @@ from kg.pipeline.posts.holders import (
     phrase_back,
     phrase_before,
     posts_after,
-    posts_by_verb,
     syntactic_start,
     title_run,
     word_start,
@@ -25,6 +24,7 @@ from kg.pipeline.posts.lexicon import CANDIDATE, CLAUSE_STOP, DASHES, HEAD_OF_ST
 from kg.pipeline.posts.owners import possessed
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
 from kg.pipeline.posts.pronouns import pronoun_posts
+from kg.pipeline.posts.verbs import posts_by_verb
 from kg.pipeline.posts.word import ents_in, ents_of, person_key
 
 #: a post phrase next to the name it is said of is the surest statement
