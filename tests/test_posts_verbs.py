@@ -113,6 +113,11 @@ def test_a_body_of_a_state_is_not_the_channel_named_before(nlp):
             "Долг признал бывший глава Балтийской торговой компании и совладелец «Норда» Иван Петров.",
             {("Иван Петров", "бывший глава", "Балтийской торговой компании")},
         ),
+        # (a hyphen inside the first post's body is no boundary)
+        (
+            "О долге заявил бывший глава Рижской винно-водочной компании и совладелец «Норда» Иван Петров.",
+            {("Иван Петров", "бывший глава", "Рижской винно-водочной компании")},
+        ),
         (
             "Заявление сделал директор банка «Заря» и член правления «Норда» Иван Петров.",
             {("Иван Петров", "директор банка", "Заря"), ("Иван Петров", "член правления", "Норда")},
@@ -193,3 +198,10 @@ def test_a_bodys_abbreviation_between_the_post_and_the_name(nlp):
 )
 def test_a_noun_of_appointing_gives_the_post_to_its_genitive(nlp, text, expected):
     assert expected in position_triples(nlp(text))
+
+
+def test_an_appointment_that_may_come_is_no_post(nlp):
+    rows = position_triples(
+        nlp("В случае избрания Петрова премьер-министром страны станет глава партии «Вега» Анна Сидорова.")
+    )
+    assert not [r for r in rows if r[0] == "Петрова"]

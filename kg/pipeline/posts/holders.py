@@ -118,17 +118,18 @@ def earlier_posts(doc: Doc, start: int, low: int) -> int:
             break
         ws = words(doc, start, min(len(doc), start + APPOSITION_HEAD))
         head = next((w for w in ws if head_lemma(w) is not None), None)
-        # the stretch before the comma is a post phrase from its start («депутат собрания района Отрадное,»):
-        # at most adjectives and «бывший» before its post word
+        # the post before the comma («депутат собрания района Отрадное,») agrees in case with the next …
         prev = phrase_back(doc, start - 1, low)
         before = words(doc, prev, start - 1)
         n = next((n for n, w in enumerate(before) if head_lemma(w) is not None), None)
-        if (
-            head is None
-            or n is None
-            or any(w.pos not in ("ADJ", "DET") and w.lemma not in FORMER for w in before[:n])
-            or case_of(before[n].last) != case_of(head.last)
-        ):
+        if head is None or n is None or case_of(before[n].last) != case_of(head.last):
+            break
+        # … or one the parse joins the next post word to («… представлять министр по делам разведки, глава
+        # Комиссии … Иван Петров»: «глава» is a conjunct of «министр»; in «Как заявил премьер, глава МИД …» not)
+        joined = any(
+            head_of(doc[i]).i in range(before[n].start, before[n].end) for i in range(head.start, head.end)
+        )
+        if not joined:
             break
         start = word_start(doc, before[n].start, prev)
     return start
@@ -231,11 +232,18 @@ def title_run(doc: Doc, end: int, low: int) -> tuple[int, int | None]:
 
 
 def phrase_back(doc: Doc, end: int, low: int) -> int:
-    """Where the stretch of a clause before token ``end`` starts: after the last punctuation, verb or name."""
+    """Where the stretch of a clause before token ``end`` starts: after the last punctuation, verb or name (a
+    hyphen inside a word, «винно-водочной», is no punctuation)."""
     i = end
     while (
         i - 1 >= low
-        and doc[i - 1].text not in CLAUSE_STOP
+        and (
+            doc[i - 1].text not in CLAUSE_STOP
+            or doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_
+            and i - 2 >= low
+            and not doc[i - 2].whitespace_
+        )
         and doc[i - 1].pos_ not in ("VERB", "AUX")
         and doc[i - 1].ent_type_ != "Person"
     ):

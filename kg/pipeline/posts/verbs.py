@@ -157,15 +157,19 @@ def complement_phrase(doc: Doc, comp: Token, sent: Span) -> PostPhrase | None:
 def posts_by_nominal(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     """«за утверждение Ивана Петрова председателем союза», «после назначения Петрова министром»: a noun of
     appointing, the name in the genitive and the post in the instrumental right after it; not when the parse
-    gives the post to a verb of becoming of its own («в случае избрания Петрова мэром станет …»)."""
+    gives the post to a verb of becoming of its own, nor after «в случае» (an appointment that may come)."""
     if person.start == sent.start or lemma(doc[person.start - 1]) not in APPOINTING or person.end >= sent.end:
         return []
     comp = doc[_word_end(doc, person.end)]
     if case_of(comp) != "Ins" or "Plur" in comp.morph.get("Number"):
         return []
-    head = head_of(doc[person.end])
-    if head.i not in (doc[person.start - 1].i, comp.i) and verb_lemma(head) in LINK_VERBS:
-        return []
+    nominal = doc[person.start - 1]
+    if nominal.i > sent.start and lemma(doc[nominal.i - 1]) == "случай":
+        return []  # «в случае избрания Петрова мэром»: an appointment that may come is no post held
+    for tok in (doc[person.end], comp):
+        head = head_of(tok)
+        if head.i not in (nominal.i, comp.i, tok.i) and verb_lemma(head) in LINK_VERBS:
+            return []
     got = complement_phrase(doc, comp, sent)
     return [got] if got else []
 
