@@ -312,3 +312,9 @@ def test_a_news_outlet_named_by_its_site_is_an_organisation(nlp):
     orgs = [e.text for e in doc.ents if e.label_ == "Organization"]
     assert "Lenta.ru" in orgs
     assert not [e for e in doc.ents if "example" in e.text]
+
+
+def test_two_names_in_two_cases_are_two_persons(nlp):
+    doc = nlp("Пресс-секретарь президента Литвы Йонаса Петраускаса Антанас Шимкус сообщил об этом.")
+    persons = [e.text for e in doc.ents if e.label_ == "Person"]
+    assert persons == ["Йонаса Петраускаса", "Антанас Шимкус"]

@@ -205,3 +205,12 @@ def test_an_appointment_that_may_come_is_no_post(nlp):
         nlp("В случае избрания Петрова премьер-министром страны станет глава партии «Вега» Анна Сидорова.")
     )
     assert not [r for r in rows if r[0] == "Петрова"]
+
+
+def test_a_press_secretary_of_a_named_president(nlp):
+    rows = position_triples(
+        nlp("Пресс-секретарь президента Литвы Йонаса Петраускаса Антанас Шимкус сообщил об этом.")
+    )
+    assert ("Антанас Шимкус", "пресс-секретарь президента", "Литвы") in rows
+    assert ("Йонаса Петраускаса", "президент", "Литвы") in rows
+    assert not [r for r in rows if r[0] == "Йонаса Петраускаса" and r[1] != "президент"]

@@ -66,6 +66,22 @@ def _outlet(doc: Doc, cand: Candidate) -> bool:
     return cand.type == "Organization" and text[:1].isupper() and bool(_OUTLET.match(text))
 
 
+def _two_names(doc: Doc, cand: Candidate) -> list[Candidate]:
+    """A Person span of two names in two cases is two persons: «(пресс-секретарь президента) Йонаса Петраускаса
+    Антанас Шимкус» — two words or more in the genitive, then two or more in the nominative."""
+    if cand.type != "Person" or cand.length < 4:
+        return [cand]
+    cases = [doc[i].morph.get("Case") for i in range(cand.start, cand.end)]
+    cut = next((n for n, c in enumerate(cases) if c != ["Gen"]), len(cases))
+    if cut < 2 or len(cases) - cut < 2 or any(c != ["Nom"] for c in cases[cut:]):
+        return [cand]
+    middle = cand.start + cut
+    return [
+        Candidate(cand.start, middle, "Person", cand.source, cand.key),
+        Candidate(middle, cand.end, "Person", cand.source, cand.key),
+    ]
+
+
 @cache
 def _forms(names: tuple[str, ...]) -> tuple[str, ...]:
     forms: set[str] = set()
@@ -165,6 +181,7 @@ class Gazetteer:
             for e in doc.ents
             if e.label_ in NER_TYPES and e.start not in heads
         ]
+        ner = [part for c in ner for part in _two_names(doc, c)]
         # a person's name does not begin with a state's: «(король) Эсватини Мсвати III» is the state and the name
         state_ends = {c.start: c.end for c in states}
         ner = [

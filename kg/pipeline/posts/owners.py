@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.pipeline.cues import case_of, lemma
-from kg.pipeline.posts.holders import phrase_back
+from kg.pipeline.posts.holders import phrase_back, word_start
 from kg.pipeline.posts.lexicon import OWNING, body_nouns
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
-from kg.pipeline.posts.word import ents_in
+from kg.pipeline.posts.word import ents_in, head_lemma, words
 
 #: the marks that may stand around the name of the body between the two names
 QUOTES = ("«", "»", '"')
@@ -27,6 +27,7 @@ class Possessed:
     possessor: Span  # «Петра Сидорова»
     holder: Span  # «Иван Орлов»
     body: Span | None  # the body's name between the two names («Север»), when the text gives one
+    own: PostPhrase | None = None  # the genitive name's own post in the phrase: «(президента Литвы) Йонаса …»
 
 
 def _case(span: Span) -> str:
@@ -50,6 +51,7 @@ def possessed(doc: Doc, sent: Span) -> list[Possessed]:
             or any(t.i not in named and t.text not in QUOTES for t in between)
             or a.start == sent.start
             or doc[a.start - 1].pos_ != "NOUN"
+            and doc[a.start - 1].ent_type_ in ("", "Person")
             or _case(a) != "Gen"
         ):
             continue
@@ -57,7 +59,13 @@ def possessed(doc: Doc, sent: Span) -> list[Possessed]:
         # the holder agrees with the post word: «гендиректор … Иван Орлов», «с гендиректором … Иваном Орловым»
         if got is None or _case(b) not in ("", case_of(doc[got.start])) and case_of(doc[got.start]):
             continue
-        out.append(Possessed(got, a, b, names[0] if names else None))
+        # «пресс-секретарь президента Литвы Йонаса Петраускаса Антанас Шимкус»: the last post word in the
+        # genitive's case is the genitive name's own post
+        inner = [w for w in words(doc, got.start + 1, a.start) if head_lemma(w) is not None]
+        own = None
+        if inner and case_of(inner[-1].last) == _case(a):
+            own = post_phrase(doc, word_start(doc, inner[-1].start, got.start + 1), a.start)
+        out.append(Possessed(got, a, b, names[0] if names else None, own))
     return out
 
 

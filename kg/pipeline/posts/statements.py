@@ -73,6 +73,7 @@ def attached(doc: Doc) -> list[Statement]:
             for n, person in enumerate(persons):
                 found += _named_posts(doc, sent, group, persons, n, person.start in possessors)
         found += [Statement.of_phrase(p.holder, p.post, p.body or p.post.of, sent, NAMED) for p in owned]
+        found += [Statement.of_phrase(p.possessor, p.own, p.own.of, sent, NAMED) for p in owned if p.own]
         found += _listed(doc, sent)
         found += [Statement.of_phrase(p, got, got.of, sent, PRONOUN) for p, got in pronoun_posts(doc, sent)]
     return found
