@@ -56,6 +56,7 @@ def to_record(doc: Doc, article: Article) -> ArticleRecord:
         events=_doc_list(doc, "kg_events"),
         positions=_doc_list(doc, "kg_positions"),
         facts=_doc_list(doc, "kg_facts"),
+        ownerships=_doc_list(doc, "kg_ownerships"),
     )
 
 

@@ -7,7 +7,7 @@ for tests and small corpora.
 
 Every triple is stated once in the whole dataset. What two articles may both say about shared things (an
 entity's types and labels, who holds which post, which state supports which initiative) goes to the default
-graph; an article graph holds only what is that article's own: its mentions, events, post holdings and
+graph; an article graph holds only what is that article's own: its mentions, events, post ownerships and
 figures, and the links from shared entities to them (``dip:denotedBy``, ``dip:extractedFrom``). So a query
 over the union of the graphs gives the same rows whether a store keeps the union as a set (rdflib, Jena) or
 as a bag (Oxigraph), and a ``COUNT`` agrees with the plain Turtle export.
@@ -183,6 +183,11 @@ class GraphBuilder:
             self.add_position(g, art.id, pos, self.corpus.posts[(art.id, i)])
         for i, fact in enumerate(rec.facts):
             self.add_fact(g, art.id, self.iri(fact_key(art.id, i)), fact)
+        for h in rec.ownerships:  # owners and founders (dip:owns, dip:founded): no post
+            who, body = self.key_of(art.id, h.person), self.key_of(art.id, h.body)
+            kinds = (self.entities[k].type if k in self.entities else None for k in (who, body))
+            if tuple(kinds) == ("Person", "Organization"):
+                g.add((self.iri(who), DIP[h.kind], self.iri(body)))
         self.add_cooccurrences(g, rec)
         return a_iri, g
 

@@ -147,6 +147,16 @@ def _state_forms() -> dict[str, str]:
     return out
 
 
+def names_state_body(label: str) -> bool:
+    """Whether an organisation's name (nominative) begins with the word of a state's institution.
+
+    >>> names_state_body("Министерство обороны"), names_state_body("МИД"), names_state_body("Fox News")
+    (True, True, False)
+    """
+    words = fold(label).replace("«", " ").replace("»", " ").split()
+    return any(tuple(words[: len(h)]) == h for h in _state_body_heads())
+
+
 def state_of_body(key: str, label: str) -> str | None:
     """The key of the state an organisation belongs to, or None: a state's own body of the gazetteer
     («organization/mfa-kazakhstan»), or a name that is an institution followed by a state.
@@ -162,7 +172,7 @@ def state_of_body(key: str, label: str) -> str | None:
     if listed is not None:
         return listed[1]
     words = fold(label).replace("«", " ").replace("»", " ").split()
-    if not any(tuple(words[: len(h)]) == h for h in _state_body_heads()):
+    if not names_state_body(label):
         return None
     forms = _state_forms()
     for n in range(min(4, len(words) - 1), 0, -1):

@@ -114,6 +114,17 @@ class Position:
 
 
 @dataclass(frozen=True)
+class Ownership:
+    """A person who owns or founded an organisation: «основатель компании «Вега» Иван Петров» (no post)."""
+
+    person: Ref
+    kind: str  # "owns" or "founded"
+    body: Ref
+    evidence: TextSpan
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
 class Fact:
     """A figure the text states: «товарооборот … вырос до $4,2 млрд, что на 7% больше …»."""
 
@@ -137,6 +148,7 @@ class ArticleRecord:
     events: tuple[Event, ...] = ()
     positions: tuple[Position, ...] = ()
     facts: tuple[Fact, ...] = ()
+    ownerships: tuple[Ownership, ...] = ()
 
 
 @dataclass(frozen=True)

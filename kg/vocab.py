@@ -103,6 +103,8 @@ class DIP(DefinedNamespace):
     holder: URIRef
     heldPost: URIRef
     memberOf: URIRef
+    owns: URIRef
+    founded: URIRef
     supports: URIRef
     value: URIRef
     unit: URIRef

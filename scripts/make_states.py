@@ -112,7 +112,20 @@ EXTRA = {
     "MN": ("Монголия", []),
     "PK": ("Пакистан", ["Исламская Республика Пакистан"]),
     "AF": ("Афганистан", ["Исламская Республика Афганистан"]),
+    "SZ": ("Эсватини", ["Королевство Эсватини", "Свазиленд", "Королевство Свазиленд"]),
 }
+
+# states that no longer exist, with their ISO 3166-3 former alpha-2 codes: news still names them as actors
+FORMER_STATES = [
+    ("DD", "East Germany", "ГДР", ["Германская Демократическая Республика"]),
+    (
+        "SU",
+        "Soviet Union",
+        "СССР",
+        ["Советский Союз", "Союз Советских Социалистических Республик", "Союз ССР"],
+    ),
+    ("YU", "Yugoslavia", "Югославия", ["СФРЮ", "Социалистическая Федеративная Республика Югославия"]),
+]
 
 
 def main() -> None:
@@ -139,6 +152,8 @@ def main() -> None:
                 if v != label and v not in aliases:
                     aliases.append(v)
         print(f"{c.alpha_2}\t{en}\t{label}\t{'|'.join(aliases)}")
+    for code, en, label, aliases in FORMER_STATES:
+        print(f"{code}\t{en}\t{label}\t{'|'.join(aliases)}")
 
 
 if __name__ == "__main__":

@@ -287,3 +287,34 @@ def test_trim_drops_bullets_and_unpaired_quotes(text, kept):
 def test_hyphenated_names_in_the_nominative(nlp, sentence, surface, label, norm):
     found = {e.text: (e.label_, e._.kg_norm) for e in nlp(sentence).ents}
     assert found.get(surface) == (label, norm), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Король Эсватини Мсвати III прибыл в Ригу.", "Король Свазиленда Мсвати III прибыл в Ригу."],
+    ids=readable,
+)
+def test_a_persons_name_does_not_begin_with_a_states(nlp, text):
+    doc = nlp(text)
+    assert ("Мсвати III", "Person") in {(e.text, e.label_) for e in doc.ents}
+    assert any(e.label_ == "State" and e.kb_id_ == "state/eswatini" for e in doc.ents)
+
+
+def test_an_abbreviation_in_brackets_after_an_organisation_is_one_there_and_later(nlp):
+    doc = nlp("Об этом сообщает Комитет защиты прав моряков (КЗПМ). Позже КЗПМ уточнил данные.")
+    assert [e.text for e in doc.ents if e.label_ == "Organization"].count("КЗПМ") == 2
+    # capitals in brackets after words that name no organisation stay words
+    assert not nlp("Проект свободного программного обеспечения (СПО) начат.").ents
+
+
+def test_a_news_outlet_named_by_its_site_is_an_organisation(nlp):
+    doc = nlp("Об этом сообщает Lenta.ru со ссылкой на источник. Подробности на сайте www.example.com.")
+    orgs = [e.text for e in doc.ents if e.label_ == "Organization"]
+    assert "Lenta.ru" in orgs
+    assert not [e for e in doc.ents if "example" in e.text]
+
+
+def test_two_names_in_two_cases_are_two_persons(nlp):
+    doc = nlp("Пресс-секретарь президента Литвы Йонаса Петраускаса Антанас Шимкус сообщил об этом.")
+    persons = [e.text for e in doc.ents if e.label_ == "Person"]
+    assert persons == ["Йонаса Петраускаса", "Антанас Шимкус"]

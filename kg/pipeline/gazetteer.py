@@ -46,6 +46,10 @@ NER_TYPES = {
 }
 
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+#: a news outlet named by its site's address, capitalised and without a path: «Lenta.ru», «NEWSru.com»
+_OUTLET = re.compile(r"^[A-ZА-ЯЁ][\w-]*\.(ru|com|net|org|ua|kz|by|info)$", re.IGNORECASE)
+#: an organisation's abbreviation: two to eight capitals («КЗЖ», «WFC», «ОФДД»)
+_ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,8}$")
 #: How many tokens after «МИД», «посольство» … the state they belong to may stand («МИД Республики Казахстан»,
 #: «посольство в Анкаре Республики Корея»); further on, the state is another phrase's.
 STATE_WINDOW = 8
@@ -53,6 +57,29 @@ STATE_WINDOW = 8
 MIN_SURNAME = 4
 SKIPPED = "kg_skipped"  # doc.spans group: the lines no entity is taken from
 _NEEDS_CAPITAL = {"правительство", "парламент", "посольство", "генконсульство"}
+
+
+def _outlet(doc: Doc, cand: Candidate) -> bool:
+    """An organisation the NER found that is a news outlet named by its site («сообщает Lenta.ru»), which the
+    filter of web addresses would drop."""
+    text = doc[cand.start : cand.end].text
+    return cand.type == "Organization" and text[:1].isupper() and bool(_OUTLET.match(text))
+
+
+def _two_names(doc: Doc, cand: Candidate) -> list[Candidate]:
+    """A Person span of two names in two cases is two persons: «(пресс-секретарь президента) Йонаса Петраускаса
+    Антанас Шимкус» — two words or more in the genitive, then two or more in the nominative."""
+    if cand.type != "Person" or cand.length < 4:
+        return [cand]
+    cases = [doc[i].morph.get("Case") for i in range(cand.start, cand.end)]
+    cut = next((n for n, c in enumerate(cases) if c != ["Gen"]), len(cases))
+    if cut < 2 or len(cases) - cut < 2 or any(c != ["Nom"] for c in cases[cut:]):
+        return [cand]
+    middle = cand.start + cut
+    return [
+        Candidate(cand.start, middle, "Person", cand.source, cand.key),
+        Candidate(middle, cand.end, "Person", cand.source, cand.key),
+    ]
 
 
 @cache
@@ -154,6 +181,17 @@ class Gazetteer:
             for e in doc.ents
             if e.label_ in NER_TYPES and e.start not in heads
         ]
+        ner = [part for c in ner for part in _two_names(doc, c)]
+        # a person's name does not begin with a state's: «(король) Эсватини Мсвати III» is the state and the name
+        state_ends = {c.start: c.end for c in states}
+        ner = [
+            Candidate(state_ends[c.start], c.end, c.type, c.source, c.key)
+            if c.type == "Person"
+            and state_ends.get(c.start, c.end) < c.end
+            and doc[state_ends[c.start]].text[:1].isupper()
+            else c
+            for c in ner
+        ]
         rank = {"gazetteer": 0, "pattern": 1}
         ordered = sorted(
             pattern + listed + ner, key=lambda c: (-c.length, rank.get(c.source, 2), c.start, c.key)
@@ -165,13 +203,33 @@ class Gazetteer:
                 taken[tok.i] = True  # nor is a name met elsewhere in the article found again there
         accepted = []
         for cand in ordered:
-            if any(taken[cand.start : cand.end]) or not is_actor(doc, cand):
+            if any(taken[cand.start : cand.end]) or not (is_actor(doc, cand) or _outlet(doc, cand)):
                 continue
             for i in range(cand.start, cand.end):
                 taken[i] = True
             accepted.append(cand)
+        accepted += self._abbreviations(doc, taken, accepted)
         accepted += self._propagated_persons(doc, taken, accepted)
         return sorted(accepted, key=lambda c: c.start)
+
+    @staticmethod
+    def _abbreviations(doc: Doc, taken: list[bool], accepted: list[Candidate]) -> list[Candidate]:
+        """An organisation's abbreviation given in brackets after its name («Комитет защиты журналистов (КЗЖ)»)
+        is an organisation there and wherever the article uses it again."""
+        ends = {c.end: c for c in accepted if c.type == "Organization"}
+        short: dict[str, Candidate] = {}
+        for end, org in ends.items():
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                word = doc[end + 1]
+                if _ABBREVIATION.match(word.text) and not taken[word.i]:
+                    short.setdefault(word.text, org)
+        found = []
+        for tok in doc:
+            org = short.get(tok.text)
+            if org is not None and not taken[tok.i]:
+                taken[tok.i] = True
+                found.append(Candidate(tok.i, tok.i + 1, "Organization", "pattern", org.key))
+        return found
 
     @staticmethod
     def _propagated_persons(doc: Doc, taken: list[bool], accepted: list[Candidate]) -> list[Candidate]:

@@ -7,8 +7,10 @@ one person the article names as that state's head («главой Чили Ху�
 
 The modules, in the order the data flows: :mod:`.lexicon` (the words), :mod:`.word` (words of a phrase),
 :mod:`.bodies` (where a post is held), :mod:`.phrases` (a :class:`PostPhrase` read from a stretch of words),
-:mod:`.holders` (the phrases that go with a name), :mod:`.statements` (a :class:`Statement` that a person
-holds a post), :mod:`.component` (the spaCy component, merging statements into positions).
+:mod:`.holders` (the phrases that go with a name), :mod:`.verbs` (the posts a verb links to it), :mod:`.pronouns`
+(posts a verb gives «он»/«она»), :mod:`.owners` (a name in the genitive inside a post phrase),
+:mod:`.statements` (a :class:`Statement` that a person holds a post), :mod:`.component` (the spaCy component,
+merging statements into positions).
 """
 
 from __future__ import annotations

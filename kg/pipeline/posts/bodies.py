@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.folding import fold
-from kg.lexicon import STATE_BOUND, lookup
+from kg.identity import names_state_body
+from kg.lexicon import STATE_BOUND, body_state, lookup
 from kg.morphology import nominative_phrase
 from kg.pipeline.cues import case_of, ent_key, lemma, post_words
 from kg.pipeline.posts.lexicon import (
@@ -21,6 +22,8 @@ from kg.pipeline.posts.lexicon import (
 )
 from kg.pipeline.posts.word import Word, ents_in, ents_of, head_lemma, nearest_mention
 
+#: the generic nouns of a state's own body: what they stand for is such a body, not any organisation
+STATE_BODY_NOUNS = ("ведомство",)
 #: the sentences before a generic body noun («мэр города») whose names it may stand for: its own and two more
 BODY_SENTENCES_BACK = 2
 
@@ -72,6 +75,14 @@ def body_of(doc: Doc, ws: list[Word]) -> Span | None:
         low = doc[low - 1].sent.start if low > 0 else low
     labels = body_nouns()[noun.lemma]
     before = [e for e in ents_of(doc) if e.label_ in labels and low <= e.start and e.end <= ws[0].start]
+    if noun.lemma in STATE_BODY_NOUNS:
+        # «глава ведомства» is the head of a state's body, not of the channel named before («в интервью Fox»)
+        before = [
+            e for e in before if body_state(e.kb_id_) is not None or names_state_body(e._.kg_norm or e.text)
+        ]
+    elif names_state_body(noun.lemma):
+        # «депутат парламента», «глава министерства»: a body of that kind («Парламент Грузии»), not any
+        before = [e for e in before if lemma(e[0]) == noun.lemma]
     return before[-1] if before else None
 
 

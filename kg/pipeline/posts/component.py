@@ -7,17 +7,22 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.pipeline.cues import ent_key, lemma, post_words, sentence_span
+from kg.pipeline.cues import ent_key, in_skipped, lemma, post_words, sentence_span
 from kg.pipeline.posts.bodies import context_state, seat_of
 from kg.pipeline.posts.lexicon import HEAD_OF_STATE
+from kg.pipeline.posts.owners import ownerships
 from kg.pipeline.posts.statements import INFERRED, Statement, attached, coreferent, counterparts, unattached
 from kg.pipeline.posts.word import forget_persons, person_key
 from kg.pipeline.syntax import forget_dependents
-from kg.records import Position, Ref, TextSpan
+from kg.records import Ownership, Position, Ref, TextSpan
 
 if not Doc.has_extension("kg_positions"):
     Doc.set_extension("kg_positions", default=[])
+if not Doc.has_extension("kg_ownerships"):
+    Doc.set_extension("kg_ownerships", default=[])
 
+#: a word of owning or founding next to the names it links is as sure as a post phrase next to its name
+OWNERSHIP = 0.8
 #: the span group of the bodies that posts are in and that the text names by a common noun, not by a name
 BODIES = "kg_bodies"
 
@@ -146,12 +151,40 @@ class Posts:
         doc._.kg_positions = positions
         doc.spans[BODIES] = bodies
 
+    @staticmethod
+    def owners(doc: Doc) -> list[Ownership]:
+        """Who owns or founded which organisation («основатель компании «Вега» Иван Петров»), once each."""
+        out: dict[tuple[int, str, int], Ownership] = {}
+        for sent in doc.sents:
+            if in_skipped(sent):
+                continue
+            for h in ownerships(doc, sent):
+                key = (h.person.start_char, h.kind, h.body.start_char)
+                out.setdefault(
+                    key,
+                    Ownership(
+                        Ref(h.person.start_char, h.person.end_char),
+                        h.kind,
+                        Ref(h.body.start_char, h.body.end_char),
+                        sentence_span(sent),
+                        OWNERSHIP,
+                    ),
+                )
+        return [out[k] for k in sorted(out)]
+
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.found(doc))
+        forget_persons(doc)
+        forget_dependents(doc)
+        try:
+            doc._.kg_ownerships = self.owners(doc)
+        finally:
+            forget_persons(doc)
+            forget_dependents(doc)
         return doc
 
 
-@Language.factory("kg_posts", assigns=["doc._.kg_positions", "doc.spans"])
+@Language.factory("kg_posts", assigns=["doc._.kg_positions", "doc._.kg_ownerships", "doc.spans"])
 def make_posts(nlp: Language, name: str) -> Posts:
     """Factory of the post finder."""
     return Posts(name)

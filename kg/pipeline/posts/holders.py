@@ -1,28 +1,24 @@
-"""The post phrases that go with a name: where they start before it, appositions after it, titles between,
-and posts a verb links to it («X был назначен министром», «пост главы занял X»)."""
+"""The post phrases that go with a name: where they start before it, appositions after it, titles between (the
+posts a verb links to it are read by :mod:`.verbs`)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.folding import fold
-from kg.morphology import morph_analyzer
 from kg.pipeline.cues import case_of, lemma
 from kg.pipeline.posts.lexicon import (
     ACTING,
     CLAUSE_STOP,
     DASHES,
     FORMER,
-    LINK_VERBS,
-    OBJECT_VERBS,
-    SEAT_NOUNS,
-    TAKE_VERBS,
+    OWNING,
     heads,
     titles,
 )
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
 from kg.pipeline.posts.word import head_lemma, words
-from kg.pipeline.syntax import dep_of, dependents, head_of, span_root
+from kg.pipeline.syntax import dep_of, head_of, span_root
 
 #: how many words of modifiers («бывший», «исполняющий обязанности», adjectives) may stand between the comma
 #: after a name and the post word of its apposition: «X, бывший первый заместитель министра»
@@ -31,8 +27,6 @@ APPOSITION_LEAD = 3
 APPOSITION_HEAD = 3
 #: the parse's apposition chains from a name up to its post word are short: «министр связи … РФ Иван Петров»
 APPOSITION_DEPTH = 3
-#: how far up the parse a word of a post phrase may hang from its post word
-PHRASE_DEPTH = 6
 #: the titles before a name («шейх», «генерал-полковник», «г-н») are a few words at most
 TITLE_WINDOW = 6
 
@@ -95,6 +89,66 @@ def phrase_before(doc: Doc, start: int, low: int) -> int:
     ws = words(doc, i, start)
     first = next((w for w in ws if head_lemma(w) is not None), None)
     return start if first is None else word_start(doc, first.start, i)
+
+
+def earlier_posts(doc: Doc, start: int, low: int) -> int:
+    """Where the posts before a name start when another post stands before the first, after a comma and in
+    the same case («министр по делам разведки, глава Комиссии … Иван Петров»: both are his) or joined by «и»,
+    or when the body's abbreviation in brackets stands between the post and the name."""
+    while start - 1 > low:
+        if (
+            start - 3 > low
+            and doc[start - 1].text == ")"
+            and doc[start - 3].text == "("
+            and doc[start - 2].ent_type_
+        ):
+            # «Генеральный секретарь Фронта … (ФДД) Иван Петров»: the abbreviation of the body the post names
+            start = phrase_back(doc, start - 3, low)
+            continue
+        j = start
+        while j - 1 > low and doc[j - 1].text in ("«", '"'):
+            j -= 1
+        # «бывший глава банка «Заря» и совладелец «Норда» Иван Петров», «директор банка «Заря» и член
+        # правления …»: the first post is his too
+        k = j - 1 if lemma(doc[j - 1]) == "и" else j - 2
+        if k > low and coordinated_post(doc, k) and (k == j - 1 or lemma(doc[j - 1]) in OWNING):
+            start = phrase_back(doc, k, low)
+            continue
+        if doc[start - 1].text != ",":
+            break
+        ws = words(doc, start, min(len(doc), start + APPOSITION_HEAD))
+        head = next((w for w in ws if head_lemma(w) is not None), None)
+        # the post before the comma («депутат собрания района Отрадное,») agrees in case with the next …
+        prev = phrase_back(doc, start - 1, low)
+        before = words(doc, prev, start - 1)
+        n = next((n for n, w in enumerate(before) if head_lemma(w) is not None), None)
+        if head is None or n is None or case_of(before[n].last) != case_of(head.last):
+            break
+        # … or one the parse joins the next post word to («… представлять министр по делам разведки, глава
+        # Комиссии … Иван Петров»: «глава» is a conjunct of «министр»; in «Как заявил премьер, глава МИД …» not)
+        joined = any(
+            head_of(doc[i]).i in range(before[n].start, before[n].end) for i in range(head.start, head.end)
+        )
+        if not joined:
+            break
+        start = word_start(doc, before[n].start, prev)
+    return start
+
+
+def coordinated_post(doc: Doc, i: int) -> bool:
+    """Whether token i is an «и» that joins two posts before one name: «бывший глава банка «Заря» и
+    совладелец «Норда» Иван Петров» (after the first post's body, a new post word or one of owning)."""
+    if lemma(doc[i]) != "и" or i == 0 or i + 1 >= len(doc):
+        return False
+    after = i + 1
+    while after < len(doc) and (doc[after].pos_ == "ADJ" or lemma(doc[after]) in FORMER):
+        after += 1
+    if after >= len(doc):
+        return False
+    nxt = words(doc, after, min(len(doc), after + 3))
+    new_post = bool(nxt) and (head_lemma(nxt[0]) is not None or nxt[0].lemma in OWNING)
+    # (a post in a state before «и» is another's: «Президент Литвы и премьер Латвии Иван Петров»)
+    return new_post and (doc[i - 1].ent_type_ not in ("", "State", "Place") or doc[i - 1].text in ("»", '"'))
 
 
 def last_phrase_start(doc: Doc, start: int, end: int) -> int:
@@ -162,98 +216,6 @@ def posts_after(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
     return out
 
 
-def post_taken(doc: Doc, verb: Token, sent: Span) -> list[PostPhrase]:
-    """The post «пост/место/должность» + genitive names as the object of a verb of taking it."""
-    out = []
-    for i in dependents(sent).get(verb.i, ()):
-        obj = doc[i]
-        if dep_of(obj).split(":")[0] != "obj" or lemma(obj) not in SEAT_NOUNS:
-            continue
-        end = obj.i + 1
-        while end < sent.end and doc[end].text not in CLAUSE_STOP and doc[end].pos_ not in ("VERB", "AUX"):
-            if doc[end].ent_type_ == "Person":
-                break
-            end += 1
-        got = post_phrase(doc, obj.i + 1, end)
-        if got and case_of(doc[got.start]) == "Gen":
-            out.append(got)
-    return out
-
-
-def below(tok: Token, top: Token, steps: int = PHRASE_DEPTH) -> bool:
-    """Whether a token hangs (within a few steps) from another in the parse."""
-    for _ in range(steps):
-        if tok.i == top.i:
-            return True
-        head = head_of(tok)
-        if head.i == tok.i:
-            return False
-        tok = head
-    return tok.i == top.i
-
-
-def verb_lemma(tok: Token) -> str:
-    """A verb's lemma; a short passive participle's is its verb's («назначена», «избраны» → «назначить»,
-    «избрать»: the tagger leaves them as they are, in the feminine and the plural too)."""
-    lem = lemma(tok)
-    if lem in LINK_VERBS or tok.pos_ not in ("VERB", "AUX", "ADJ"):
-        return lem
-    parse = next((p for p in morph_analyzer().parse(tok.lower_) if p.tag.POS == "PRTS"), None)
-    return parse.normal_form if parse is not None else lem
-
-
-def posts_by_verb(doc: Doc, person: Span, sent: Span) -> list[PostPhrase]:
-    """Posts a verb links to a name: «капитаном стал Иван Петров», «Иван Петров был назначен министром
-    финансов», «Иван Петров, который является депутатом парламента, …», «назвал Петрова первым вратарём»."""
-    root = span_root(person)
-    rel = dep_of(root).split(":")[0]
-    verbs = []
-    if rel in ("nsubj", "obj"):
-        verbs.append((head_of(root), rel))
-    elif rel == "appos" and dep_of(head_of(root)).split(":")[0] == "nsubj":
-        # «… занял консерватор Иван Петров»: the name stands by the subject
-        verbs.append((head_of(head_of(root)), "nsubj"))
-    deps = dependents(sent)
-    # «X, который является Y»: the clause hangs on the name, «который» is its subject
-    for tok in (doc[i] for p in range(person.start, person.end) for i in deps.get(p, ())):
-        if dep_of(tok) == "acl:relcl" and any(
-            lemma(doc[c]) == "который" and dep_of(doc[c]).startswith("nsubj") for c in deps.get(tok.i, ())
-        ):
-            verbs.append((tok, "nsubj"))
-    out = []
-    for verb, rel in verbs:
-        lem = verb_lemma(verb)
-        if rel == "nsubj" and lem in TAKE_VERBS:
-            out += post_taken(doc, verb, sent)
-        if lem not in LINK_VERBS or rel == "obj" and lem not in OBJECT_VERBS or verb.i == root.i:
-            continue
-        for comp in (doc[i] for i in deps.get(verb.i, ())):
-            if dep_of(comp).split(":")[0] not in ("xcomp", "obl", "obj"):
-                continue
-            if (
-                case_of(comp) != "Ins"
-                or "Plur" in comp.morph.get("Number")
-                or person.start <= comp.i < person.end
-            ):
-                continue
-            start = word_start(doc, comp.i, sent.start)
-            if not words(doc, start, comp.i + 1) or head_lemma(words(doc, start, comp.i + 1)[-1]) is None:
-                continue
-            end = comp.i + 1
-            while (
-                end < sent.end
-                and doc[end].text not in (",", ";", ".", ":", "(", ")")
-                and below(doc[end], comp)
-            ):
-                if doc[end].ent_type_ == "Person":
-                    break
-                end += 1
-            got = post_phrase(doc, start, end)
-            if got:
-                out.append(got)
-    return out
-
-
 def title_run(doc: Doc, end: int, low: int) -> tuple[int, int | None]:
     """(first token of the titles right before token ``end``, the first rank among them or None):
     «председатель Союза писателей Чили сеньор (Хуан Перес)» → the token of «сеньор», None."""
@@ -270,11 +232,18 @@ def title_run(doc: Doc, end: int, low: int) -> tuple[int, int | None]:
 
 
 def phrase_back(doc: Doc, end: int, low: int) -> int:
-    """Where the stretch of a clause before token ``end`` starts: after the last punctuation, verb or name."""
+    """Where the stretch of a clause before token ``end`` starts: after the last punctuation, verb or name (a
+    hyphen inside a word, «винно-водочной», is no punctuation)."""
     i = end
     while (
         i - 1 >= low
-        and doc[i - 1].text not in CLAUSE_STOP
+        and (
+            doc[i - 1].text not in CLAUSE_STOP
+            or doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_
+            and i - 2 >= low
+            and not doc[i - 2].whitespace_
+        )
         and doc[i - 1].pos_ not in ("VERB", "AUX")
         and doc[i - 1].ent_type_ != "Person"
     ):

@@ -45,6 +45,7 @@ RELATIONAL = {
     "координатор",
     "основатель",
     "сотрудник",
+    "шеф",
 }
 # posts of a state as a whole: when the text names no state, the one the sentence (or the last one) names
 STATE_POSTS = {
@@ -65,6 +66,8 @@ STATE_POSTS = {
 # госсекретаря», «советник президента», «заместитель министра»
 STATE_POST_STEMS = ("президент", "премьер", "министр", "госсекретар", "канцлер", "вице-президент")
 FORMER = ("бывший", "экс")
+# relations to a body that are no office in it (post_words.tsv leaves them out): they end a post phrase
+OWNING = ("основатель", "сооснователь", "совладелец", "владелец", "учредитель", "соучредитель")
 # the words of an acting post before its name: «исполняющий обязанности (официального представителя)», «и. о.»
 ACTING = ("исполнять", "исполняющий", "обязанность", "и.о.", "врио")
 STATE_NOUNS = ("государство", "страна")
@@ -105,6 +108,8 @@ OBJECT_VERBS = {
     "назвать",
     "называть",
 }
+# nouns of appointing whose genitive takes the post in the instrumental after it: «утверждение Петрова председателем»
+APPOINTING = {"назначение", "утверждение", "избрание", "переизбрание"}
 # verbs whose subject takes the post their object names: «место спикера … занял Иван Петров», «занять пост главы»
 TAKE_VERBS = {"занять", "занимать", "возглавить", "возглавлять"}
 SEAT_NOUNS = {"пост", "должность", "место", "кресло"}

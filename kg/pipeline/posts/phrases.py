@@ -52,8 +52,8 @@ def complement(ws: list[Word], head: str) -> list[Word]:
         if not ok or w.last.text in STOP or w.last.text in DASHES:
             break
         out.append(w)
-    while out and (out[-1].pos == "ADJ" and out[-1].lemma not in post_words() or out[-1].lemma == "по"):
-        out.pop()  # «глава финансового (Управления …)»: the adjective belongs to the body's name
+    while out and (out[-1].pos == "ADJ" or out[-1].lemma == "по"):
+        out.pop()  # «глава финансового (Управления …)», «глава государственной (Комиссии …)»: the body's name
     return out
 
 
@@ -87,7 +87,8 @@ def role_name(ws: list[Word], of: Span | None, inside: tuple[Span, ...] = ()) ->
             else (nominative_word(ws[i]).removeprefix("экс-"))
         )
         first_head = first_head or head
-        rest = complement(ws[i + 1 :], head)
+        # («помощница» goes on as «помощник» does)
+        rest = complement(ws[i + 1 :], head if head in RELATIONAL or not generic else generic)
         while mods and mods[-1] == "и":
             mods.pop()
         words_ = [*mods, name, *(w.text.lower() for w in rest)]
@@ -177,7 +178,13 @@ def post_phrase(doc: Doc, start: int, end: int, plural: bool = False) -> PostPhr
     if not role_ws:
         return None
     first, last = ws[0].start, ws[-1].end - 1
-    ents = [e for e in ents_in(doc, first, last + 1) if e.label_ != "Person"]
+    # a name after «от» is whom the post represents, not its body: «депутат Думы от партии «Заря»», «сенатор от
+    # Аризоны»
+    ents = [
+        e
+        for e in ents_in(doc, first, last + 1)
+        if e.label_ != "Person" and not any(t.lower_ == "от" for t in doc[ws[first_head].end : e.start])
+    ]
     # the body the post is in is the first name after the post words (its genitive): «председатель Союза
     # писателей Чили» is in the union, «министр иностранных дел Чили» in the state
     of = min(ents, key=lambda e: e.start, default=None)

@@ -10,17 +10,21 @@ from spacy.tokens import Doc, Span
 from kg.folding import fold
 from kg.pipeline.cues import actor_groups, case_of, ent_key, in_skipped, lemma
 from kg.pipeline.posts.holders import (
+    coordinated_post,
+    earlier_posts,
     last_phrase_start,
     phrase_back,
     phrase_before,
     posts_after,
-    posts_by_verb,
     syntactic_start,
     title_run,
     word_start,
 )
 from kg.pipeline.posts.lexicon import CANDIDATE, CLAUSE_STOP, DASHES, HEAD_OF_STATE, STEM, heads
+from kg.pipeline.posts.owners import possessed
 from kg.pipeline.posts.phrases import PostPhrase, post_phrase
+from kg.pipeline.posts.pronouns import pronoun_posts
+from kg.pipeline.posts.verbs import posts_by_verb
 from kg.pipeline.posts.word import ents_in, ents_of, person_key
 
 #: a post phrase next to the name it is said of is the surest statement
@@ -30,6 +34,8 @@ NAMED = 0.85
 INFERRED = 0.6
 #: a post named as a subject without a name, given to the one person it can be
 COREFERENT = 0.5
+#: a post a verb gives «он»/«она», given to the person the pronoun stands for: the words are sure, the person less
+PRONOUN = 0.7
 #: the words before «пост»/«должность» that may say the post is only sought: «кандидат на пост главы»
 CANDIDATE_WINDOW = 5
 
@@ -54,16 +60,22 @@ class Statement:
 
 
 def attached(doc: Doc) -> list[Statement]:
-    """The posts the phrases next to each name give it: before it, in apposition after it, linked by a verb."""
+    """The posts the phrases next to each name give it: before it, in apposition after it, linked by a verb (to
+    the name or to a pronoun standing for it)."""
     found = []
     for sent in doc.sents:
         if in_skipped(sent):
             continue
+        owned = possessed(doc, sent)
+        possessors = {p.possessor.start for p in owned}
         for group in actor_groups(sent):
             persons = [e for e in group.ents if e.label_ == "Person"]
             for n, person in enumerate(persons):
-                found += _named_posts(doc, sent, group, persons, n)
+                found += _named_posts(doc, sent, group, persons, n, person.start in possessors)
+        found += [Statement.of_phrase(p.holder, p.post, p.body or p.post.of, sent, NAMED) for p in owned]
+        found += [Statement.of_phrase(p.possessor, p.own, p.own.of, sent, NAMED) for p in owned if p.own]
         found += _listed(doc, sent)
+        found += [Statement.of_phrase(p, got, got.of, sent, PRONOUN) for p, got in pronoun_posts(doc, sent)]
     return found
 
 
@@ -103,7 +115,11 @@ def _listed(doc: Doc, sent: Span) -> list[Statement]:
     return out
 
 
-def _named_posts(doc: Doc, sent: Span, group: Span, persons: list[Span], n: int) -> list[Statement]:
+def _named_posts(
+    doc: Doc, sent: Span, group: Span, persons: list[Span], n: int, possessor: bool = False
+) -> list[Statement]:
+    """The posts of the n-th person of a group; ``possessor``: the post phrase before the name is another's
+    («гендиректор компании Петра Сидорова «Север» Иван Орлов»)."""
     person = persons[n]
     # posts before the name, split at commas: «членом правления, министром … Чили Хуаном Пересом»;
     # a later name of a list («X — директор Y, Z — …») takes only the words after the last comma
@@ -121,8 +137,10 @@ def _named_posts(doc: Doc, sent: Span, group: Span, persons: list[Span], n: int)
         and not any(doc[i].ent_type_ == "Person" for i in range(syn, person.start))
     ):
         seg_start = syn
+    if n == 0:
+        seg_start = earlier_posts(doc, seg_start, low)
     for i in range(seg_start, person.start):
-        if doc[i].text == "," and i > seg_start:
+        if (doc[i].text == "," or coordinated_post(doc, i)) and i > seg_start:
             bounds.append((seg_start, i))
             seg_start = i + 1
     bounds.append((seg_start, person.start))
@@ -135,7 +153,7 @@ def _named_posts(doc: Doc, sent: Span, group: Span, persons: list[Span], n: int)
         bounds.append((phrase_back(doc, titled, low), titled))
         if rank is not None:
             bounds.append((rank, person.start))
-    gots = [g for g in (post_phrase(doc, a, b) for a, b in bounds) if g]
+    gots = [g for g in (post_phrase(doc, a, b) for a, b in bounds) if g] if not possessor else []
     if person.start > 0 and doc[person.start - 1].text in DASHES:
         # a post and a name joined by a dash agree in case: in «вдове первого президента — Анне Ивановне»
         # the post is another person's
