@@ -90,7 +90,7 @@ def shifted(value: T, delta: int) -> T:
 
 def joined(article: Article, pieces: list[tuple[int, ArticleRecord]]) -> ArticleRecord:
     """The article's record from the records of its pieces, each given with the offset where its piece starts."""
-    mentions, events, positions, facts = [], [], [], []
+    mentions, events, positions, facts, ownerships = [], [], [], [], []
     for offset, rec in pieces:
         if article.text[offset : offset + len(rec.article.text)] != rec.article.text:
             raise ValueError(f"{article.path or article.id}: a piece at {offset} is not the article's text")
@@ -99,8 +99,11 @@ def joined(article: Article, pieces: list[tuple[int, ArticleRecord]]) -> Article
         events += [_renumbered(ev, before) for ev in shifted(rec.events, offset)]
         positions += shifted(rec.positions, offset)
         facts += shifted(rec.facts, offset)
+        ownerships += shifted(rec.ownerships, offset)
     merged = _one_per_holding(positions, mentions) if len(pieces) > 1 else positions
-    return ArticleRecord(article, tuple(mentions), tuple(events), tuple(merged), tuple(facts))
+    return ArticleRecord(
+        article, tuple(mentions), tuple(events), tuple(merged), tuple(facts), tuple(dict.fromkeys(ownerships))
+    )
 
 
 def _one_per_holding(positions: list[Position], mentions: list[Mention]) -> list[Position]:
