@@ -260,13 +260,33 @@ def ent_key(ent: Span) -> str:
     return f"{ent.label_.lower()}/{norm}"
 
 
-def person_key(doc: Doc, ent: Span) -> str:
-    """A person's key; a surname alone («Аларкона») maps to the full name named elsewhere in the article."""
+def person_index(doc: Doc) -> dict[str, list[tuple[int, str, str]]]:
+    """The article's persons by the last word of their name, in text order: (words, kb id, key) of each. A
+    reader that keeps it while the entities stay as they are gives it to :func:`person_key`."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for other in doc.ents:
+        if other.label_ == "Person":
+            owords = unyo(other._.kg_norm or other.text).split()
+            if owords:
+                index.setdefault(owords[-1].lower(), []).append((len(owords), other.kb_id_, ent_key(other)))
+    return index
+
+
+def person_key(doc: Doc, ent: Span, index: dict[str, list[tuple[int, str, str]]] | None = None) -> str:
+    """A person's key; a surname alone («Аларкона») maps to the full name named elsewhere in the article. With
+    the :func:`person_index` of the Doc, only the persons of the same last word are read."""
     key = ent_key(ent)
     if ent.label_ != "Person" or ent.kb_id_:
         return key
     norm = unyo(ent._.kg_norm or ent.text)
     words = norm.split()
+    if index is not None and words:
+        for n, kb_id, other_key in index.get(words[-1].lower(), []):
+            if n > len(words):
+                return other_key
+            if kb_id and n >= len(words):
+                return kb_id
+        return key
     for other in doc.ents:
         if other.label_ != "Person" or other is ent:
             continue
