@@ -3,10 +3,12 @@ about what the same words cost in ten sentences).
 
 The texts are made here from a fixed seed: Russian-ish news with names, posts, countries and bodies, numbers
 (sums, percentages, dates, a few absurdly long ones), odd punctuation (quotes, dashes, slashes, bullets,
-brackets, line breaks) and, for one text in eight, one very long sentence (a list of people and posts, up to
-40,000 characters). Each text goes alone through ``kg.extract.extract_records``; its CPU time is compared with
+brackets, line breaks) and, for one text in eight, a long text of 2,000 to 40,000 characters of one shape: one
+sentence listing people and posts, one sentence of clauses without a stop, a paragraph of sentences ending in
+«Ван И.», or one sentence of actors joined by «и». Each text goes alone through ``kg.extract.extract_records``; its CPU time is compared with
 what its length would cost at the median cost per character. Prints the distribution, the slowest texts and
-the worst ratios. Not a test: ``nice -n 5 python benchmarks/bench_generated.py [--n 2000] [--seed 13]``.
+the worst ratios. ``--tenfold 40000``: each long shape as one sentence against the same words in ten sentences.
+Not a test: ``nice -n 5 python benchmarks/bench_generated.py [--n 2000] [--seed 13] [--tenfold N]``.
 """
 
 from __future__ import annotations
@@ -239,11 +241,41 @@ def texts(n: int, seed: int) -> list[str]:
     return [make_text(rng) for _ in range(n)]
 
 
+def tenfold(nlp: object, chars: int) -> None:
+    """Each long shape as one sentence and as the same words in ten sentences: CPU seconds (best of two)."""
+    from kg.extract import extract_records
+    from kg.records import Article
+
+    def cpu(text: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            c = time.process_time()
+            list(extract_records([Article(id="x", text=text)], nlp))  # type: ignore[arg-type]
+            best = min(best, time.process_time() - c)
+        return best
+
+    for shape in (long_sentence, salad, coordination):
+        text = shape(random.Random(5), chars)
+        words = text.rstrip(".").split(" ")
+        k = len(words) // 10
+        ten = (
+            ". ".join(" ".join(words[i * k : (i + 1) * k if i < 9 else len(words)]) for i in range(10)) + "."
+        )
+        one, split = cpu(text), cpu(ten)
+        print(
+            f"{shape.__name__:14} {len(text)} chars: one sentence {one:.2f} s CPU, "
+            f"the same words in ten sentences {split:.2f} s ({one / split:.2f}×)"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--top", type=int, default=10, help="how many of the slowest texts to show")
+    parser.add_argument(
+        "--tenfold", type=int, help="instead: one sentence of N characters against ten sentences"
+    )
     parser.add_argument("--tsv", help="also write each text's number, characters, CPU and wall seconds here")
     args = parser.parse_args(argv)
     import warnings
@@ -255,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = build_nlp()
     nlp("Прогрев: Ван И прибыл в Астану.")
+    if args.tenfold:
+        tenfold(nlp, args.tenfold)
+        return 0
     rows = []  # (cpu s, wall s, chars, sentences-ish, n, problem)
     started = time.perf_counter()
     for n, text in enumerate(texts(args.n, args.seed)):
