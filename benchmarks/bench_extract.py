@@ -113,6 +113,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size of our side")
     parser.add_argument("--profile", help="profile our side into this file instead of comparing")
     parser.add_argument(
+        "--repeat", type=int, default=1, help="run each side N times in turn, keep the fastest"
+    )
+    parser.add_argument(
         "--also", type=Path, help="also time the kg of another checkout (e.g. the main branch)"
     )
     parser.add_argument("--side", choices=["ours", "ner", "full"], help=argparse.SUPPRESS)
