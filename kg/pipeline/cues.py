@@ -63,11 +63,34 @@ def case_of(token: Token) -> str:
     return case[0] if case else ""
 
 
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The spans of ``doc.ents`` wholly within tokens [start, end), read from those tokens only: ``doc.ents``
+    (and ``Span.ents``) build every entity of the Doc, which made a reader asking once per sentence or per name
+    cost the text squared."""
+    out, open_at, end = [], -1, min(end, len(doc))
+    for i in range(max(start, 0), end):
+        iob = doc[i].ent_iob
+        if iob == 1:  # inside: goes on with the open entity (or one begun before ``start``)
+            continue
+        if open_at >= 0:
+            out.append(_ent(doc, open_at, i))
+        open_at = i if iob == 3 and doc[i].ent_type else -1
+    if open_at >= 0 and not (end < len(doc) and doc[end].ent_iob == 1):
+        out.append(_ent(doc, open_at, end))
+    return out
+
+
+def _ent(doc: Doc, start: int, end: int) -> Span:
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
+
+
 def ent_at(token: Token) -> Span | None:
     """The entity span a token lies in, if any."""
     if not token.ent_type_:
         return None
-    for ent in token.sent.ents if token.doc.has_annotation("SENT_START") else token.doc.ents:
+    sent = token.sent if token.doc.has_annotation("SENT_START") else None
+    for ent in ents_within(token.doc, sent.start, sent.end) if sent is not None else token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
     return None
@@ -138,7 +161,7 @@ def _group_case(doc: Doc, start: int, ents: tuple[Span, ...]) -> str:
 def actor_groups(sent: Span) -> list[Group]:
     """The actor groups of a sentence, in text order."""
     doc = sent.doc
-    ents = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end and e.label_ in ACTOR_LABELS]
+    ents = [e for e in ents_within(doc, sent.start, sent.end) if e.label_ in ACTOR_LABELS]
     groups: list[list[Span]] = []
     starts: list[int] = []
     for ent in ents:
@@ -237,13 +260,33 @@ def ent_key(ent: Span) -> str:
     return f"{ent.label_.lower()}/{norm}"
 
 
-def person_key(doc: Doc, ent: Span) -> str:
-    """A person's key; a surname alone («Аларкона») maps to the full name named elsewhere in the article."""
+def person_index(doc: Doc) -> dict[str, list[tuple[int, str, str]]]:
+    """The article's persons by the last word of their name, in text order: (words, kb id, key) of each. A
+    reader that keeps it while the entities stay as they are gives it to :func:`person_key`."""
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for other in doc.ents:
+        if other.label_ == "Person":
+            owords = unyo(other._.kg_norm or other.text).split()
+            if owords:
+                index.setdefault(owords[-1].lower(), []).append((len(owords), other.kb_id_, ent_key(other)))
+    return index
+
+
+def person_key(doc: Doc, ent: Span, index: dict[str, list[tuple[int, str, str]]] | None = None) -> str:
+    """A person's key; a surname alone («Аларкона») maps to the full name named elsewhere in the article. With
+    the :func:`person_index` of the Doc, only the persons of the same last word are read."""
     key = ent_key(ent)
     if ent.label_ != "Person" or ent.kb_id_:
         return key
     norm = unyo(ent._.kg_norm or ent.text)
     words = norm.split()
+    if index is not None and words:
+        for n, kb_id, other_key in index.get(words[-1].lower(), []):
+            if n > len(words):
+                return other_key
+            if kb_id and n >= len(words):
+                return kb_id
+        return key
     for other in doc.ents:
         if other.label_ != "Person" or other is ent:
             continue
@@ -257,8 +300,17 @@ def person_key(doc: Doc, ent: Span) -> str:
 
 
 def ent_by_offsets(doc: Doc, start: int, end: int) -> Span | None:
-    """The entity span with exactly these character offsets."""
-    return next((e for e in doc.ents if e.start_char == start and e.end_char == end), None)
+    """The entity span with exactly these character offsets: the span of ``doc.ents`` read from its own tokens
+    (``doc.ents`` builds every entity of the Doc, which made a reader asking for each name cost the text squared)."""
+    span = doc.char_span(start, end)
+    if span is None or not len(span):
+        return None
+    first, after = doc[span.start], span.end
+    if first.ent_iob_ != "B" or not first.ent_type_:
+        return None
+    if any(t.ent_iob_ != "I" for t in span[1:]) or after < len(doc) and doc[after].ent_iob_ == "I":
+        return None
+    return _ent(doc, span.start, span.end)
 
 
 def main_states(doc: Doc) -> list[Span]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.morphology import lemma_of
 from kg.pipeline import models
+from kg.pipeline.batching import Batched, by_length
+
+Found = TypeVar("Found")
 
 MAX_TOKENS = 250  # Slovnet tags a sentence at a time; very long "sentences" (tables, lists) are cut
 
@@ -22,21 +26,40 @@ def sentence_chunks(doc: Doc) -> Iterator[list[Token]]:
                 yield tokens[i : i + MAX_TOKENS]
 
 
-class SlovnetMorph:
+def doc_chunks(docs: list[Doc]) -> tuple[list[list[Token]], list[int]]:
+    """The chunks of all the Docs, and how many each Doc has."""
+    chunks, counts = [], []
+    for doc in docs:
+        mine = list(sentence_chunks(doc))
+        chunks += mine
+        counts.append(len(mine))
+    return chunks, counts
+
+
+def per_doc(found: list[list[Found]], counts: list[int]) -> list[list[Found]]:
+    """Flatten the results of the chunks back into one list per Doc."""
+    out, n = [], 0
+    for count in counts:
+        out.append([x for chunk in found[n : n + count] for x in chunk])
+        n += count
+    return out
+
+
+class SlovnetMorph(Batched[list[tuple[Token, str, dict[str, str]]]]):
     """Tags every token with Slovnet's POS and features; lemmas from pymorphy3 agreeing with them."""
 
     def __init__(self, name: str = "kg_slovnet_morph") -> None:
         self.name = name
 
-    def find(self, doc: Doc) -> list[tuple[Token, str, dict[str, str]]]:
-        """(token, pos, feats) for every non-space token."""
-        chunks = list(sentence_chunks(doc))
-        tagged = models.slovnet_morph().map([[t.text for t in chunk] for chunk in chunks])
-        found = []
-        for chunk, markup in zip(chunks, tagged):
-            for token, tag in zip(chunk, markup.tokens):
-                found.append((token, tag.pos, dict(tag.feats)))
-        return found
+    def find_batch(self, docs: list[Doc]) -> list[list[tuple[Token, str, dict[str, str]]]]:
+        """(token, pos, feats) for every non-space token of each Doc, the sentences of all tagged together."""
+        chunks, counts = doc_chunks(docs)
+        tagged = by_length(models.slovnet_morph().map, [[t.text for t in chunk] for chunk in chunks])
+        found = [
+            [(token, tag.pos, dict(tag.feats)) for token, tag in zip(chunk, markup.tokens)]
+            for chunk, markup in zip(chunks, tagged)
+        ]
+        return per_doc(found, counts)
 
     def set_annotations(self, doc: Doc, found: list[tuple[Token, str, dict[str, str]]]) -> None:
         """Write POS, morphology and lemma on the tokens."""
@@ -47,10 +70,6 @@ class SlovnetMorph:
         for token in doc:
             if token.is_space:
                 token.pos_ = "SPACE"
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
-        return doc
 
 
 @Language.factory("kg_slovnet_morph", assigns=["token.pos", "token.morph", "token.lemma"])

@@ -12,34 +12,38 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kg.pipeline.batching import Batched
 from kg.pipeline.ner_rules import MAX_MARGIN, mend
 from kg.pipeline.ner_tags import tag_paragraphs
 from kg.pipeline.ner_trim import trim
 
 
-class SlovnetNER:
+class SlovnetNER(Batched[list[tuple[int, int, str]]]):
     """Runs Slovnet NER over each paragraph, mends its spans and sets ``doc.ents`` with labels PER, LOC, ORG."""
 
     def __init__(self, name: str = "kg_slovnet_ner", max_margin: float = MAX_MARGIN) -> None:
         self.name = name
         self.max_margin = max_margin
 
-    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, label) character spans."""
-        text = doc.text  # spaCy joins the tokens anew on every ``doc.text``: read it once, not once per span
-        paras, offsets = [], []
-        offset = 0
-        for para in text.split("\n"):
-            if para.strip():
-                paras.append(para)
-                offsets.append(offset)
-            offset += len(para) + 1
-        found = []
-        for base, tagged in zip(offsets, tag_paragraphs(paras)):
+    def find_batch(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) character spans of each Doc, the paragraphs of all tagged together."""
+        texts, paras, where = [], [], []
+        for n, doc in enumerate(docs):
+            # spaCy joins the tokens anew on every ``doc.text``: read it once, not once per span
+            text = doc.text
+            texts.append(text)
+            offset = 0
+            for para in text.split("\n"):
+                if para.strip():
+                    paras.append(para)
+                    where.append((n, offset))
+                offset += len(para) + 1
+        found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        for (n, base), tagged in zip(where, tag_paragraphs(paras)):
             for label, i, j in mend(tagged, tagged.spans(), self.max_margin):
-                start, end = trim(text, base + tagged.starts[i], base + tagged.stops[j - 1])
+                start, end = trim(texts[n], base + tagged.starts[i], base + tagged.stops[j - 1])
                 if end > start:
-                    found.append((start, end, label))
+                    found[n].append((start, end, label))
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> None:
@@ -52,10 +56,6 @@ class SlovnetNER:
             if span is not None and span.text.strip():
                 spans.append(span)
         doc.ents = filter_spans(spans)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
-        return doc
 
 
 @Language.factory("kg_slovnet_ner", assigns=["doc.ents"], default_config={"max_margin": MAX_MARGIN})

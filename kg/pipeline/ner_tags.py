@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.pipeline import models
+from kg.pipeline.batching import by_length
 
 Span3 = tuple[str, int, int]  # (label, first token, token after the last) on one paragraph's Slovnet tokens
 
@@ -62,21 +63,27 @@ def tagset() -> tuple[tuple[str, ...], Any]:
     return tuple(infer.decoder.tags_vocab.items), infer.model.head.crf.transitions.array
 
 
-def tag_paragraphs(paras: list[str]) -> Iterator[Tagged]:
-    """Run Slovnet over paragraphs, keeping the per-token scores its ``map`` throws away."""
+def tag_paragraphs(paras: list[str]) -> list[Tagged]:
+    """Run Slovnet over paragraphs, keeping the per-token scores its ``map`` throws away; the paragraphs go to
+    the model sorted by length (:func:`kg.pipeline.batching.by_length`), the results come back in their order."""
     from slovnet.token import tokenize
 
+    tokens = [list(tokenize(p)) for p in paras]
+    tagged = by_length(_tag, list(zip(tokens, paras)), key=lambda item: len(item[0]))
+    return tagged
+
+
+def _tag(items: list[tuple[list[Any], str]]) -> Iterator[Tagged]:
     infer = models.slovnet_ner().infer
     vocab, _ = tagset()
-    tokens = [list(tokenize(p)) for p in paras]
-    batches = infer.encoder([t.text for t in toks] for toks in tokens)
+    batches = infer.encoder([t.text for t in toks] for toks, _ in items)
     n = 0
     for batch in batches:
         emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
         for row, path in zip(emissions, infer.model.head.crf.decode(emissions, ~batch.pad_mask)):
-            toks = tokens[n]
+            toks, para = items[n]
             yield Tagged(
-                paras[n],
+                para,
                 tuple(t.text for t in toks),
                 tuple(t.start for t in toks),
                 tuple(t.stop for t in toks),

@@ -8,8 +8,12 @@ organisation the letter is an initial that starts a name («премьер-ми�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+import numpy
 from razdel import sentenize
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,16 +65,23 @@ class Sentences:
         return starts
 
     def set_annotations(self, doc: Doc, starts: set[int]) -> None:
-        """Write the boundaries onto the tokens."""
+        """Write the boundaries onto the tokens, all at once: spaCy's ``token.is_sent_start`` setter reads every
+        token of the Doc on each call (its check for a parse), which made a long text cost its length squared."""
+        if len(doc) and doc.has_annotation("DEP"):  # what the setter checks, once
+            raise ValueError(Errors.E043)
+        values = []
         prev_space = True
         for i, token in enumerate(doc):
             if i == 0:
-                token.is_sent_start = True
+                start = True
             elif token.is_space:
-                token.is_sent_start = False
+                start = False
             else:
-                token.is_sent_start = token.idx in starts or prev_space and "\n" in doc[i - 1].text
+                start = token.idx in starts or prev_space and "\n" in doc[i - 1].text
+            values.append(1 if start else -1)
             prev_space = token.is_space
+        if values:
+            doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64"))
 
     def __call__(self, doc: Doc) -> Doc:
         dots = self.split_final_letters(doc)
@@ -79,10 +90,13 @@ class Sentences:
                 for tok in [doc.char_span(d - 1, d + 1, alignment_mode="expand")[0] for d in dots]:
                     retokenizer.split(tok, [tok.text[0], "."], heads=[(tok, 1), (tok, 1)])
         starts = self.find(doc)
-        for d in dots:
-            nxt = next((t for t in doc if t.idx > d and not t.is_space), None)
-            if nxt is not None:
-                starts.add(nxt.idx)
+        if dots:
+            words = [t for t in doc if not t.is_space]
+            idx = [t.idx for t in words]
+            for d in dots:  # the first word after the split stop starts a sentence
+                n = bisect_right(idx, d)
+                if n < len(words):
+                    starts.add(words[n].idx)
         self.set_annotations(doc, starts)
         return doc
 

@@ -11,7 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.pipeline import models
-from kg.pipeline.morph import sentence_chunks
+from kg.pipeline.batching import Batched, by_length
+from kg.pipeline.morph import doc_chunks, per_doc
 
 #: the key of the per-sentence dependents index in ``doc.user_data`` (token indices only, so the Doc still pickles)
 DEPENDENTS = "kg_dependents"
@@ -21,33 +22,32 @@ if not Token.has_extension("kg_head"):
     Token.set_extension("kg_dep", default="")
 
 
-class SlovnetSyntax:
+class SlovnetSyntax(Batched[list[tuple[int, int, str]]]):
     """Parses each sentence with Slovnet; the root's head is itself."""
 
     def __init__(self, name: str = "kg_slovnet_syntax") -> None:
         self.name = name
 
-    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(token index, head index, relation) for every non-space token."""
-        chunks = list(sentence_chunks(doc))
-        parsed = models.slovnet_syntax().map([[t.text for t in chunk] for chunk in chunks])
+    def find_batch(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        """(token index, head index, relation) for every non-space token of each Doc, the sentences of all
+        parsed together."""
+        chunks, counts = doc_chunks(docs)
+        parsed = by_length(models.slovnet_syntax().map, [[t.text for t in chunk] for chunk in chunks])
         found = []
         for chunk, markup in zip(chunks, parsed):
+            mine = []
             for token, tag in zip(chunk, markup.tokens):
                 head = int(tag.head_id)
                 head_index = chunk[head - 1].i if 0 < head <= len(chunk) else token.i
-                found.append((token.i, head_index, tag.rel))
-        return found
+                mine.append((token.i, head_index, tag.rel))
+            found.append(mine)
+        return per_doc(found, counts)
 
     def set_annotations(self, doc: Doc, found: list[tuple[int, int, str]]) -> None:
         """Write heads and relations on the tokens."""
         for i, head, rel in found:
             doc[i]._.kg_head = head
             doc[i]._.kg_dep = rel
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.find(doc))
-        return doc
 
 
 @Language.factory("kg_slovnet_syntax", assigns=["token._.kg_head", "token._.kg_dep"])

@@ -11,6 +11,7 @@ from kg.pipeline.cues import (
     clause_dep,
     group_governor,
     lemma,
+    person_index,
     person_key,
     post_words,
 )
@@ -158,7 +159,10 @@ def actor_key(doc: Doc, ent: Span) -> str:
     index = _index(doc).setdefault("keys", {})
     key = (ent.start, ent.end, ent.label_)
     if key not in index:
-        index[key] = person_key(doc, ent)
+        persons = _index(doc).get("persons")
+        if persons is None:
+            persons = _index(doc)["persons"] = person_index(doc)
+        index[key] = person_key(doc, ent, persons)
     return index[key]
 
 
