@@ -274,6 +274,7 @@ class _Decisions:
 
     def __init__(self, records: tuple[ArticleRecord, ...], entities: tuple[Entity, ...], links: dict) -> None:
         self.records, self.named, self.links = records, entities, links
+        self._agencies: dict[str, str] | None = None
         self.entities = {e.key: e for e in entities}
         self.implied: dict[str, Entity] = {}
         self.actors: dict[tuple[str, int, int], str | None] = {}
@@ -342,13 +343,15 @@ class _Decisions:
         )
 
     def agency(self, name: str) -> str | None:
-        """The organisation of the corpus a dateline's or byline's agency name stands for."""
-        for e in self.named:
-            if e.type == "Organization" and format_key(name) in {
-                format_key(n) for n in (e.label, *e.alt_labels)
-            }:
-                return e.key
-        return None
+        """The organisation of the corpus a dateline's or byline's agency name stands for (the first one named so,
+        from an index made once: a scan of every organisation per article grew with the square of the corpus)."""
+        if self._agencies is None:
+            self._agencies = {}
+            for e in self.named:
+                if e.type == "Organization":
+                    for n in (e.label, *e.alt_labels):
+                        self._agencies.setdefault(format_key(n), e.key)
+        return self._agencies.get(format_key(name))
 
     def run(self) -> Corpus:
         for rec in self.records:

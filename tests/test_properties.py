@@ -1,10 +1,12 @@
 """Property-based: any text (surrogates, noncharacters, controls, huge numbers, Cyrillic) goes through the
-extraction and graph path without an unhandled exception, and every output parses. The pipeline is loaded once
-(the session's); each example is a short text, so the 200 examples take about a minute."""
+extraction and graph path without an unhandled exception, every output parses and the graph conforms to its
+shapes. The pipeline is loaded once (the session's); each example is a short text."""
 
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -57,5 +59,8 @@ def test_any_text_gives_parseable_outputs_or_a_named_skip(nlp, text):
     if not records:
         assert report.skipped and report.skipped[0].where == "t.txt"
         return
-    _, files, _ = _render_isolating(records, "https://example.org/id/", False, report)
-    _parses(files)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        _, _, validation = _render_isolating(records, folder, "https://example.org/id/", False, True, report)
+        assert validation is not None and validation.conforms, validation.text
+        _parses({path.name: path.read_bytes() for path in folder.iterdir()})
