@@ -51,14 +51,19 @@ ORDER BY ?person ?post ?article
 """
 
 EVENTS = """
-SELECT ?event ?type ?cameo ?score ?date ?partial_date ?place
+SELECT ?event ?type ?status ?cameo ?score ?date ?partial_date ?place
        (GROUP_CONCAT(?actor; separator=", ") AS ?participants) ?confidence ?article
 WHERE {
-  SELECT DISTINCT ?event ?type ?cameo ?score ?date ?partial_date ?place ?actor ?confidence ?article WHERE {
+  SELECT DISTINCT ?event ?type ?status ?cameo ?score ?date ?partial_date ?place ?actor ?confidence ?article WHERE {
     ?event a dip:PartnershipEvent ; dip:eventType ?t .
     OPTIONAL { ?t skos:prefLabel ?typeLabel FILTER(LANG(?typeLabel) = "ru") }
     BIND(COALESCE(?typeLabel, STRAFTER(STR(?t), "#")) AS ?type)
     OPTIONAL { ?t dip:cameoCode ?cameo }
+    OPTIONAL {  # not reported as done: planned, proposed, cancelled … (empty: it happened)
+      ?event dip:status ?s .
+      OPTIONAL { ?s skos:prefLabel ?statusLabel FILTER(LANG(?statusLabel) = "ru") }
+      BIND(COALESCE(?statusLabel, STRAFTER(STR(?s), "#")) AS ?status)
+    }
     OPTIONAL { ?t dip:cooperationScore ?score }
     OPTIONAL { ?event dip:date ?d }
     BIND(STR(?d) AS ?date)
@@ -72,7 +77,7 @@ WHERE {
   }
   ORDER BY ?actor
 }
-GROUP BY ?event ?type ?cameo ?score ?date ?partial_date ?place ?confidence ?article
+GROUP BY ?event ?type ?status ?cameo ?score ?date ?partial_date ?place ?confidence ?article
 ORDER BY ?article ?event
 """
 
@@ -149,8 +154,9 @@ def posts(store: object) -> Any:
 
 
 def events(store: object) -> Any:
-    """One row per event: type (Russian), CAMEO code, cooperation score, date (or partial date), place,
-    participants (alphabetical), confidence, article; and ``month`` (``YYYY-MM``) when the date gives one."""
+    """One row per event: type (Russian), status (empty when reported as done, else «запланировано», «отменено» …),
+    CAMEO code, cooperation score, date (or partial date), place, participants (alphabetical), confidence, article;
+    and ``month`` (``YYYY-MM``) when the date gives one."""
     frame = select(store, EVENTS)
     frame["month"] = [_month(d, p) for d, p in zip(frame["date"], frame["partial_date"], strict=True)]
     return frame

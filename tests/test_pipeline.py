@@ -191,7 +191,9 @@ def test_diseases_and_websites_give_no_entity(nlp, sentence, thing):
 
 def test_an_outlet_named_by_its_site_is_an_organisation(nlp):
     doc = nlp("Новость появилась на портале Tengrinews.kz утром.")
-    assert [(m.text, m.type) for m in overlapping(doc, "Tengrinews.kz")] == [("Tengrinews.kz", "Organization")]
+    assert [(m.text, m.type) for m in overlapping(doc, "Tengrinews.kz")] == [
+        ("Tengrinews.kz", "Organization")
+    ]
 
 
 # -- initiatives ---------------------------------------------------------------------------------------------

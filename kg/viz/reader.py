@@ -143,8 +143,11 @@ class Reader:
         level = g.value(e, DIP.partnershipLevel)
         parent = g.value(e, DIP.subEventOf)
         trigger = g.value(e, DIP.trigger)
+        status = g.value(e, DIP.status)  # not reported as done: planned, proposed, cancelled …
+        status_label = concept_info(g, status)["label"] if isinstance(status, URIRef) else None
         self.events[key] = {
-            "label": label_of(g, e),
+            "label": label_of(g, e) + (f" ({status_label})" if status_label else ""),
+            "status": status_label,
             "type": etype["name"],
             "typeLabel": etype["label"],
             "score": etype["score"],
