@@ -263,7 +263,12 @@ BROKEN = [
         EVENT,
     ),
     ("sub-event of a person", put(EVENT, DIP.subEventOf, XI), "EventSubEventShape", EVENT),
-    ("confidence as a double", put(EVENT, DIP.confidence, Literal("0.5", datatype=XSD.double)), "ConfidenceRangeShape", EVENT),
+    (
+        "confidence as a double",
+        put(EVENT, DIP.confidence, Literal("0.5", datatype=XSD.double)),
+        "ConfidenceRangeShape",
+        EVENT,
+    ),
     (
         "confidence below 0",
         put(EVENT, DIP.confidence, Literal(Decimal("-0.1"))),
