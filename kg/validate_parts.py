@@ -35,22 +35,34 @@ _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjects
 
 
 @lru_cache(maxsize=1)
-def part_shapes() -> tuple[Graph, tuple[str, ...]]:
-    """The shapes for an article part (no targets for ``SHARED_SHAPES`` and the SPARQL-target shapes), and the
-    SPARQL target queries of the latter."""
+def _sparql_targets() -> tuple[tuple[Node, Node, str], ...]:
+    """The SPARQL targets of the shapes: (shape, target node, query)."""
     full = our_shapes()
-    part = Graph()
-    for t in full:
-        part.add(t)
-    for name in SHARED_SHAPES:
-        for target in _TARGETS:
-            part.remove((URIRef(SHAPES_IRI + name), target, None))
-    queries = []
+    out = []
     for shape, target in full.subject_objects(SH.target):
         if (target, RDF.type, SH.SPARQLTarget) in full:
-            queries.append(str(full.value(target, SH.select)))
+            out.append((shape, target, str(full.value(target, SH.select))))
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=64)
+def shapes_for(untargeted: frozenset[Node], sparql: bool) -> Graph:
+    """The shapes graph without the targets of the shapes named ``untargeted`` (and of the SPARQL-target shapes
+    unless ``sparql``): those shapes are not checked."""
+    part = Graph()
+    for t in our_shapes():
+        part.add(t)
+    for name in untargeted:
+        for target in _TARGETS:
+            part.remove((name, target, None))
+    if not sparql:
+        for shape, target, _ in _sparql_targets():
             part.remove((shape, SH.target, target))
-    return part, tuple(sorted(queries))
+    return part
+
+
+def _has_targets(shapes: Graph) -> bool:
+    return any((None, t, None) in shapes for t in (*_TARGETS, SH.target))
 
 
 class PartsValidator:
@@ -58,7 +70,7 @@ class PartsValidator:
 
     def __init__(self, part_statements: int = PART_STATEMENTS) -> None:
         self.part_statements = part_statements
-        self.data = Graph()
+        self.data: set = set()
         self.owned: set[Node] = set()
         self.violations: set[Violation] = set()
         self.texts: list[str] = []
@@ -78,22 +90,35 @@ class PartsValidator:
             self._run()
 
     def _run(self, shared: bool = False) -> None:
-        if not len(self.data):
+        if not self.data:
             return
+        from kg.validate_screen import flagged, screened_shapes
+
+        found = flagged(self.data)
+        clean = set() if found is None else {s.name for s in screened_shapes()} - found
         if shared:
-            report = validate(self.data)
+            shapes = shapes_for(frozenset(clean), sparql=True)
         else:
             from kg.store import any_rows
 
-            shapes, queries = part_shapes()
-            report = validate(self.data, None if any_rows(self.data, queries) else shapes)
+            queries = [q for _, _, q in _sparql_targets()]
+            sparql = any_rows(self.data, queries)
+            shared_shapes = {URIRef(SHAPES_IRI + name) for name in SHARED_SHAPES}
+            shapes = shapes_for(frozenset(clean | shared_shapes), sparql=sparql)
+        if not _has_targets(shapes):
+            self.data, self.owned = set(), set()
+            return
+        graph = Graph()
+        for t in self.data:
+            graph.add(t)
+        report = validate(graph, shapes)
         if not report.conforms:
             kept = violations_of(report.graph, self.owned)
             self.violations.update(kept)
             if kept:
                 self.texts.append(report.text)
                 self.results += report.graph
-        self.data, self.owned = Graph(), set()
+        self.data, self.owned = set(), set()
 
     def finish(self, about: dict) -> Report:
         """Validate what is left, then the shared graph (its triples by subject, ``about``) in parts of whole

@@ -13,7 +13,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from typer.testing import CliRunner
 
 from kg.rdfio import quiet_rdflib_deprecations, read_graph
-from kg.validate import Report, format_report, validate
+from kg.validate import Report, format_report, short, validate
 from kg.vocab import DIP, KGR, NIF, ONTOLOGY_FILE, bind_prefixes
 
 DSH = "dsh:"
@@ -252,6 +252,36 @@ BROKEN = [
         "RoleTypeShape",
         KGR["event/a1-1/participation/1"],
     ),
+    # one per kind of constraint the screen (kg.validate_screen) checks in Python
+    ("two event types", also(EVENT, DIP.eventType, DIP.Meeting), "EventTypeCountShape", EVENT),
+    ("article not an article", put(EVENT, DIP.extractedFrom, XI), "EventArticleClassShape", EVENT),
+    ("status outside the scheme", put(EVENT, DIP.status, DIP.Talks), "EventStatusShape", EVENT),
+    (
+        "partial date as a date",
+        put(EVENT, DIP.partialDate, Literal("2024-05-01", datatype=XSD.date)),
+        "EventPartialDateShape",
+        EVENT,
+    ),
+    ("sub-event of a person", put(EVENT, DIP.subEventOf, XI), "EventSubEventShape", EVENT),
+    (
+        "confidence as a double",
+        put(EVENT, DIP.confidence, Literal("0.5", datatype=XSD.double)),
+        "ConfidenceRangeShape",
+        EVENT,
+    ),
+    (
+        "confidence below 0",
+        put(EVENT, DIP.confidence, Literal(Decimal("-0.1"))),
+        "ConfidenceRangeShape",
+        EVENT,
+    ),
+    (
+        "negative begin",
+        put(mention_iri("Си Цзиньпин"), NIF.beginIndex, Literal(-1, datatype=XSD.integer)),
+        "MentionBeginShape",
+        mention_iri("Си Цзиньпин"),
+    ),
+    ("unit as an IRI", put(KGR["fact/a1-1"], DIP.unit, DIP.Aid), "FactUnitShape", KGR["fact/a1-1"]),
 ]
 
 
@@ -438,3 +468,42 @@ def test_validation_by_parts_of_a_good_graph_conforms_and_of_the_briefs_broken_o
         "dsh:PostInShape",
     }
     assert report.violations == validate(g).violations
+
+
+def test_the_screen_passes_a_good_graph_and_flags_each_breakage_of_a_shape_it_checks() -> None:
+    from kg.validate_screen import flagged, screened_shapes
+
+    assert flagged(set(good_graph())) == set()
+    names = {short(s.name) for s in screened_shapes()}
+    assert "dsh:PartnershipEventShape" in names and "dsh:MentionOffsetTypeShape" not in names
+    for label, breakage, shape, _ in BROKEN:
+        g = good_graph()
+        breakage(g)
+        wrong = {v.shape for v in validate(g).violations}
+        found = {short(n) for n in flagged(set(g))}
+        # every node shape whose property shape is violated is flagged, when the screen checks it
+        parents = {_node_shape(v) for v in wrong} & names
+        assert parents <= found, label
+
+
+def _node_shape(shape: str) -> str:
+    from rdflib.namespace import SH
+
+    from kg.validate import our_shapes
+    from kg.validate_parts import SHAPES_IRI
+
+    iri = URIRef(SHAPES_IRI + shape.removeprefix("dsh:"))
+    parent = our_shapes().value(predicate=SH.property, object=iri)
+    return short(parent) if parent is not None else shape
+
+
+def test_a_value_typed_by_a_subclass_is_left_to_pyshacl() -> None:
+    g = good_graph()
+    envoy, someone = URIRef("https://example.org/Envoy"), URIRef("https://example.org/someone")
+    g.add((envoy, RDFS.subClassOf, DIP.Actor))
+    g.add((someone, RDF.type, envoy))  # an actor only through the subclass
+    g.add((EVENT, DIP.hasParticipant, someone))
+    from kg.validate_screen import flagged
+
+    assert flagged(set(g)) is None
+    assert by_parts(g).violations == validate(g).violations
