@@ -112,11 +112,27 @@ def role_label(g: Graph, role: URIRef | None) -> str | None:
     return local_name(str(role))
 
 
+#: Characters of an evidence sentence the page quotes; the rest is cut with «…» (the offsets stay the sentence's).
+#: A scraped «sentence» can run to tens of thousands of characters, and each post or event it states would carry
+#: it whole into the page.
+EVIDENCE_CHARS = 500
+
+
 def span_of(g: Graph, mention: Node) -> dict[str, Any] | None:
-    """A mention as evidence: its text, article and offsets."""
+    """A mention as evidence: its text (at most :data:`EVIDENCE_CHARS` of it), article and offsets.
+
+    >>> from rdflib import BNode, Literal
+    >>> g, m = Graph(), BNode()
+    >>> _ = g.add((m, NIF.anchorOf, Literal("слово " * 200)))
+    >>> quoted = span_of(g, m)["text"]
+    >>> len(quoted) <= EVIDENCE_CHARS + 2, quoted.endswith(" …")
+    (True, True)
+    """
     text = text_of(g, mention, NIF.anchorOf)
     if text is None:
         return None
+    if len(text) > EVIDENCE_CHARS:
+        text = text[:EVIDENCE_CHARS].rstrip() + " …"
     begin, end = number_of(g, mention, NIF.beginIndex), number_of(g, mention, NIF.endIndex)
     return {
         "text": text,
