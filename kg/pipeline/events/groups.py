@@ -38,7 +38,7 @@ def _split_after_names(group: Group) -> list[Group]:
 
 def _split_subject_after_prep(group: Group) -> list[Group]:
     """A group after a preposition cut before a person's name in the nominative that follows its object at
-    once and stands right before its finite verb: «во время визита в Израиль | Владимир Путин встретился …»
+    once and stands right before its finite verb: «в ходе поездки в Чили | Анна Смирнова подписала …»
     (the name is the clause's subject)."""
     if not group.prep:
         return [group]

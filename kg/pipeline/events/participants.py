@@ -139,8 +139,8 @@ def _partners(own: list[Group], groups: list[Group], pred: Token) -> list[Group]
 
 
 def _described(groups: list[Group], pred: Token) -> list[Group]:
-    """A partner named after words that describe it, right after «с» and the verb: «встретился с матерью
-    девушки Яффой Иссахар» (the name in the instrumental, like the noun before it)."""
+    """A partner named after words that describe it, right after «с» and the verb: «побеседовал с отцом
+    студента Игорем Лавровым» (the name in the instrumental, like the noun before it)."""
     doc = pred.doc
     out = []
     for g in groups:

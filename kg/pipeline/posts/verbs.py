@@ -78,8 +78,8 @@ def _word_end(doc: Doc, i: int) -> int:
 
 def _complements(doc: Doc, verb: Token, sent: Span) -> list[Token]:
     """The words a verb or copula links to its subject as a post, in the instrumental, each with the posts
-    coordinated with it: «был назначен министром», «работала инженером», «(он) был премьер-министром,
-    министром обороны и министром иностранных дел» (the parse makes the noun of a copula its clause's head)."""
+    coordinated with it: «был назначен министром», «работала инженером», «(она) была вице-премьером,
+    министром финансов и министром экономики» (the parse makes the noun of a copula its clause's head)."""
     deps = dependents(sent)
     if verb.pos_ in ("NOUN", "PROPN") and any(dep_of(doc[c]) == "cop" for c in deps.get(verb.i, ())):
         comps = [doc[_word_end(doc, verb.i)]]
