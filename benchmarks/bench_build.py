@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from sides import fresh_side
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "factru_dev.jsonl"
@@ -45,9 +46,9 @@ def run_ours(path: Path, limit: int | None, jobs: int = 1) -> dict[str, float]:
     import warnings
 
     warnings.simplefilter("ignore", DeprecationWarning)
-    from kg.build import render
-    from kg.export import write_atomic
+    from kg.build import Timings, render_all
     from kg.extract import extract_records
+    from kg.iri import DEFAULT_BASE
     from kg.records import Article
     from kg.resolve import resolve
     from kg.sources import read_inputs
@@ -79,10 +80,9 @@ def run_ours(path: Path, limit: int | None, jobs: int = 1) -> dict[str, float]:
         t4 = time.perf_counter()
         quads, error = 0, None
         try:
-            files, ds = render(corpus)
-            for name, data in files.items():
-                write_atomic(Path(tmp) / "out" / name, data)
-            quads = sum(1 for _ in ds.quads((None, None, None, None)))
+            out = Path(tmp) / "out"
+            out.mkdir()
+            quads, _ = render_all(corpus, out, DEFAULT_BASE, False, True, Timings())
         except Exception as exc:  # noqa: BLE001 - a benchmark reports what it could measure
             error = f"render/write failed: {type(exc).__name__}: {exc}"
         t5 = time.perf_counter()
@@ -149,11 +149,7 @@ def child(side: str, path: Path, limit: int | None, jobs: int = 1) -> dict[str, 
     cmd = [sys.executable, __file__, "--side", side, "--data", str(path), "--jobs", str(jobs)] + (
         ["--limit", str(limit)] if limit else []
     )
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
-    if done.returncode != 0:
-        lines = done.stderr.strip().splitlines()
-        return lines[-1] if lines else f"exit code {done.returncode}"
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return fresh_side(cmd)
 
 
 def main() -> None:

@@ -26,11 +26,12 @@ import json
 import os
 import platform
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from sides import fresh_side
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "wikinews-ru.jsonl"
@@ -146,11 +147,7 @@ def child(side: str, path: Path) -> dict | str:
     env = dict(os.environ, PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS=threads, OMP_NUM_THREADS=threads)
     env["MKL_NUM_THREADS"] = threads
     cmd = [sys.executable, __file__, "--side", side, "--corpus", str(path)]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
-    if done.returncode != 0:
-        lines = done.stderr.strip().splitlines()
-        return lines[-1] if lines else f"exit code {done.returncode}"
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return fresh_side(cmd, env)
 
 
 def machine() -> str:
